@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.corpus import as_drafts, load_news_articles  # noqa: E402
+from bench.corpus import as_drafts, load_news_articles
 
 RAW_WHOOSH = r"""
 import json, sys, time

@@ -20,7 +20,7 @@ from search_index.corpus import ReadOutcome, read_paths
 from search_index.errors import NewsgraphError
 from search_index.settings import Settings
 
-_MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
+_MARK = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
 
 
 def ingest_command(

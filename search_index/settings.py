@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from typing import Annotated
 
 #: The articles bundled with the project (the seed corpus), served by default.
 BUNDLED_ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
