@@ -29,10 +29,10 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.corpus import as_drafts, load_news_articles  # noqa: E402
-from graphql_api import execute_operation  # noqa: E402
-from search_index import NewsIndex, Settings  # noqa: E402
-from search_index.corpus import read_paths  # noqa: E402
+from bench.corpus import as_drafts, load_news_articles
+from graphql_api import execute_operation
+from search_index import NewsIndex, Settings
+from search_index.corpus import read_paths
 
 QUERIES = [
     "Trump inauguration", "Brexit article 50", "Aleppo ceasefire", "Russia hacking election",
