@@ -1,33 +1,38 @@
 """Reading articles from files: .txt (as the seeds come), .json, .jsonl and saved .html pages.
 
-INTERFACE ONLY (being implemented).
+``read_paths`` yields one ``ReadOutcome`` per article (or per failure) and never
+raises for a bad file; ``to_article`` settles a draft's id and content hash.
+The ``parse_*`` functions read one file's text and raise ``BadArticle``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from pathlib import Path
-
+from search_index.corpus.dateline import Dateline, find_dateline
+from search_index.corpus.dates import parse_date_line, parse_iso
+from search_index.corpus.files import SUFFIXES, read_file, read_paths
+from search_index.corpus.html import parse_html
+from search_index.corpus.identity import article_id, content_hash, to_article
+from search_index.corpus.outcome import ReadOutcome
+from search_index.corpus.structured import parse_json, parse_json_object, parse_jsonl
+from search_index.corpus.txt import parse_txt
 from search_index.errors import BadArticle
-from search_index.models import Article, ArticleDraft, Record
 
-
-class ReadOutcome(Record):
-    """One article read from a file (or one line of a .jsonl file), or why it could not be."""
-
-    where: str
-    draft: ArticleDraft | None = None
-    error: str | None = None
-
-
-def read_paths(paths: Iterable[Path]) -> Iterator[ReadOutcome]:
-    """Every article in these files and folders (walked, in sorted order); bad ones as errors."""
-    raise NotImplementedError
-
-
-def to_article(draft: ArticleDraft) -> Article:
-    """Settle an article's identity: the given id, else the URL, else a hash of title and body."""
-    raise NotImplementedError
-
-
-__all__ = ["BadArticle", "ReadOutcome", "read_paths", "to_article"]
+__all__ = [
+    "SUFFIXES",
+    "BadArticle",
+    "Dateline",
+    "ReadOutcome",
+    "article_id",
+    "content_hash",
+    "find_dateline",
+    "parse_date_line",
+    "parse_html",
+    "parse_iso",
+    "parse_json",
+    "parse_json_object",
+    "parse_jsonl",
+    "parse_txt",
+    "read_file",
+    "read_paths",
+    "to_article",
+]
