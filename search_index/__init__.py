@@ -12,9 +12,10 @@ DataLoader needs one call per batch.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from enum import StrEnum
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from typing import Self
+
+import pycountry
 
 from search_index.errors import (
     ArticleNotFound,
@@ -24,12 +25,17 @@ from search_index.errors import (
     BadSearchQuery,
     NewsgraphError,
 )
+from search_index.fulltext import FullText
 from search_index.models import (
     Article,
     ArticleDraft,
     ArticleFilter,
     Country,
+    Edge,
+    EntityKind,
     EntityRef,
+    FacetCount,
+    Facets,
     Figure,
     Incident,
     IncidentFilter,
@@ -38,7 +44,6 @@ from search_index.models import (
     Page,
     Person,
     PersonFilter,
-    Record,
     Role,
     SearchHit,
     SearchResults,
@@ -46,7 +51,9 @@ from search_index.models import (
     Statement,
     StatementFilter,
 )
+from search_index.pipeline import DEFAULT_BATCH, IngestResult, Pipeline
 from search_index.settings import Settings
+from search_index.store import IngestOutcome, Store
 
 __all__ = [
     "ArticleNotFound",
@@ -61,33 +68,53 @@ __all__ = [
     "Settings",
 ]
 
-
-class IngestOutcome(StrEnum):
-    """What ingesting one article did."""
-
-    ADDED = "added"
-    UPDATED = "updated"
-    UNCHANGED = "unchanged"
+#: Articles per full-text commit when repairing or rebuilding the index.
+_REPAIR_BATCH = 200
 
 
-class IngestResult(Record):
-    """The stored article and what ingesting it did."""
+def _check_first(first: int) -> None:
+    if first < 0:
+        raise BadInput("`first` must not be negative")
 
-    article: Article
-    outcome: IngestOutcome
+
+def _chunks(ids: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
 
 
 class NewsIndex:
     """The store (truth) and the full-text index (derived), behind one typed interface."""
 
+    def __init__(self, store: Store, fulltext: FullText) -> None:
+        self._store = store
+        self._fulltext = fulltext
+        self._pipeline = Pipeline(store, fulltext)
+        self._open = True
+
     @classmethod
     def open(cls, settings: Settings) -> Self:
         """Open the data dir, creating it, and repair an index that is behind the store."""
-        raise NotImplementedError
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        store = Store.open(settings.store_path)
+        try:
+            fulltext = FullText.open(settings.index_dir)
+        except BaseException:
+            store.close()
+            raise
+        index = cls(store, fulltext)
+        try:
+            index.repair()
+        except BaseException:
+            index.close()
+            raise
+        return index
 
     def close(self) -> None:
         """Release the store connection and the searcher."""
-        raise NotImplementedError
+        if self._open:
+            self._open = False
+            self._fulltext.close()
+            self._store.close()
 
     def __enter__(self) -> Self:
         return self
@@ -99,101 +126,146 @@ class NewsIndex:
 
     def ingest(self, draft: ArticleDraft) -> IngestResult:
         """Extract, store and index one article; the same article twice is stored once."""
-        raise NotImplementedError
+        return self._pipeline.ingest(draft)
+
+    def ingest_many(
+        self, drafts: Iterable[ArticleDraft], *, batch: int = DEFAULT_BATCH
+    ) -> Generator[IngestResult, None, None]:
+        """Ingest many articles, each stored on its own, the index committed every ``batch``."""
+        return self._pipeline.ingest_many(drafts, batch=batch)
 
     def delete_article(self, article_id: str) -> bool:
         """Delete an article and what only it supported; False when there was none."""
-        raise NotImplementedError
+        return self._pipeline.delete(article_id)
 
     def reindex(self) -> int:
         """Rebuild the full-text index from the store; returns the number of articles."""
-        raise NotImplementedError
+        self._fulltext.clear()
+        ids = self._store.article_ids()
+        for chunk in _chunks(ids, _REPAIR_BATCH):
+            self._fulltext.put(self._store.extractions(chunk))
+        return len(ids)
+
+    def repair(self) -> int:
+        """Bring the index level with the store (after a crash between the two writes).
+
+        Puts the articles the index lacks or holds an older version of, deletes
+        those the store no longer has; returns how many articles it fixed.
+        """
+        stored = self._store.fingerprints()
+        indexed = self._fulltext.fingerprints()
+        stale = sorted(aid for aid, digest in stored.items() if indexed.get(aid) != digest)
+        extra = sorted(set(indexed) - set(stored))
+        if extra:
+            self._fulltext.delete(extra)
+        for chunk in _chunks(stale, _REPAIR_BATCH):
+            self._fulltext.put(self._store.extractions(chunk))
+        return len(stale) + len(extra)
 
     def is_ready(self) -> bool:
         """True when the store answers and the index is open."""
-        raise NotImplementedError
+        if not self._open:
+            return False
+        return self._store.ping()
+
+    def is_empty(self) -> bool:
+        """True when the store holds no article (the caller may then ingest bundled ones)."""
+        return self._store.is_empty()
 
     # --- records by id, batched (same order as asked, None where missing) ----
 
     def articles(self, ids: Sequence[str]) -> list[Article | None]:
         """Articles by id."""
-        raise NotImplementedError
+        return self._store.articles(ids)
 
     def countries(self, ids: Sequence[str]) -> list[Country | None]:
         """Countries by alpha-2 id."""
-        raise NotImplementedError
+        return self._store.countries(ids)
 
     def organizations(self, ids: Sequence[str]) -> list[Organization | None]:
         """Organizations by id."""
-        raise NotImplementedError
+        return self._store.organizations(ids)
 
     def people(self, ids: Sequence[str]) -> list[Person | None]:
         """People by id."""
-        raise NotImplementedError
+        return self._store.people(ids)
 
     def statements(self, ids: Sequence[str]) -> list[Statement | None]:
         """Statements by id."""
-        raise NotImplementedError
+        return self._store.statements(ids)
 
     def incidents(self, ids: Sequence[str]) -> list[Incident | None]:
         """Incidents by id."""
-        raise NotImplementedError
+        return self._store.incidents(ids)
 
     # --- lookups by name -----------------------------------------------------
 
     def find_person(self, name: str) -> Person | None:
         """A person by any alias: case-, diacritic- and script-insensitive."""
-        raise NotImplementedError
+        return self._store.find_person(name)
 
     def find_organization(self, name: str) -> Organization | None:
         """An organization by full name, alias or acronym ("CSTO")."""
-        raise NotImplementedError
+        return self._store.find_organization(name)
 
     def find_country(self, *, code: str | None = None, name: str | None = None) -> Country | None:
         """A country by ISO alpha-2/alpha-3 code, or by name, alias or demonym ("Kyrgyz")."""
-        raise NotImplementedError
+        if code is not None:
+            return self._store.country_by_code(code)
+        if name is None or not name.strip():
+            return None
+        found = self._store.country_by_name(name)
+        if found is None:
+            # A name the articles never used ("Kyrgyz Republic") may still be a
+            # stored country's official name or a common spelling of it.
+            try:
+                known = pycountry.countries.lookup(name.strip())
+            except LookupError:
+                return None
+            found = self._store.country_by_code(str(known.alpha_2))
+        return found
 
     # --- relations, batched: one list per id asked ---------------------------
 
     def mentions_in_articles(self, article_ids: Sequence[str]) -> list[list[Mention]]:
         """The entities each article mentions, most mentioned first."""
-        raise NotImplementedError
+        return self._store.mentions_in_articles(article_ids)
 
     def statements_in_articles(self, article_ids: Sequence[str]) -> list[list[Statement]]:
         """The statements each article reports, in text order."""
-        raise NotImplementedError
+        return self._store.statements_in_articles(article_ids)
 
     def incidents_in_articles(self, article_ids: Sequence[str]) -> list[list[Incident]]:
         """The incidents each article reports."""
-        raise NotImplementedError
+        return self._store.incidents_in_articles(article_ids)
 
     def roles_of_people(self, person_ids: Sequence[str]) -> list[list[Role]]:
         """Every role each person is said to hold, with its article."""
-        raise NotImplementedError
+        return self._store.roles_of_people(person_ids)
 
     def organizations_of_people(self, person_ids: Sequence[str]) -> list[list[Organization]]:
         """The organizations each person holds a role in."""
-        raise NotImplementedError
+        return self._store.organizations_of_people(person_ids)
 
     def people_of_organizations(self, organization_ids: Sequence[str]) -> list[list[Person]]:
         """The people holding a role in each organization."""
-        raise NotImplementedError
+        return self._store.people_of_organizations(organization_ids)
 
     def people_of_countries(self, country_ids: Sequence[str]) -> list[list[Person]]:
         """The people of each country."""
-        raise NotImplementedError
+        return self._store.people_of_countries(country_ids)
 
     def organizations_of_countries(self, country_ids: Sequence[str]) -> list[list[Organization]]:
         """The organizations of each country (government bodies, national media, ...)."""
-        raise NotImplementedError
+        return self._store.organizations_of_countries(country_ids)
 
     def incidents_of_countries(self, country_ids: Sequence[str]) -> list[list[Incident]]:
         """The incidents that took place in each country."""
-        raise NotImplementedError
+        return self._store.incidents_of_countries(country_ids)
 
     def figures_of_incidents(self, incident_ids: Sequence[str]) -> list[list[Figure]]:
         """Every figure reported for each incident, each with its own provenance."""
-        raise NotImplementedError
+        return self._store.figures_of_incidents(incident_ids)
 
     # --- filtered lists with stable cursors ----------------------------------
 
@@ -201,7 +273,7 @@ class NewsIndex:
         self, filter: ArticleFilter | None = None, *, first: int = 10, after: str | None = None
     ) -> Page[Article]:
         """Articles, newest first (undated last), then by id."""
-        raise NotImplementedError
+        return self._store.list_articles(filter, first=first, after=after)
 
     def list_people(
         self,
@@ -212,17 +284,17 @@ class NewsIndex:
         after: str | None = None,
     ) -> Page[Person]:
         """People by name (fuzzy when ``search`` is given, best match first), else by name."""
-        raise NotImplementedError
+        return self._store.list_people(search, filter, first=first, after=after)
 
     def list_organizations(
         self, search: str | None = None, *, first: int = 10, after: str | None = None
     ) -> Page[Organization]:
         """Organizations by name (fuzzy when ``search`` is given, best match first)."""
-        raise NotImplementedError
+        return self._store.list_organizations(search, first=first, after=after)
 
     def list_countries(self, *, first: int = 50, after: str | None = None) -> Page[Country]:
         """Countries mentioned in any article, by name."""
-        raise NotImplementedError
+        return self._store.list_countries(first=first, after=after)
 
     def list_statements(
         self,
@@ -233,7 +305,27 @@ class NewsIndex:
         after: str | None = None,
     ) -> Page[Statement]:
         """Statements: ranked by BM25 when ``search`` is given (edge scores set), else newest first."""
-        raise NotImplementedError
+        if search is None or not search.strip():
+            return self._store.list_statements(filter, first=first, after=after)
+        _check_first(first)
+        filter = filter or StatementFilter()
+        speakers = self._store.statement_speakers(filter)
+        if speakers is not None and not speakers:
+            # The filter names speakers who never said anything: nothing can match.
+            return Page[Statement](edges=(), total=0, has_next=False,
+                                   has_previous=after is not None)
+        ranked = self._fulltext.search_statements(
+            search, speakers=speakers, from_date=filter.from_date, to_date=filter.to_date,
+            first=first, after=after,
+        )
+        found = self._store.statements([edge.node for edge in ranked.edges])
+        edges = tuple(
+            Edge[Statement](cursor=edge.cursor, node=statement, score=edge.score)
+            for edge, statement in zip(ranked.edges, found, strict=True)
+            if statement is not None
+        )
+        return Page[Statement](edges=edges, total=ranked.total, has_next=ranked.has_next,
+                               has_previous=ranked.has_previous)
 
     def list_incidents(
         self,
@@ -244,7 +336,7 @@ class NewsIndex:
         after: str | None = None,
     ) -> Page[Incident]:
         """Incidents, newest first; ``search`` matches title, kind, places and countries."""
-        raise NotImplementedError
+        return self._store.list_incidents(search, filter, first=first, after=after)
 
     # --- ranked search -------------------------------------------------------
 
@@ -258,13 +350,40 @@ class NewsIndex:
         after: str | None = None,
     ) -> SearchResults:
         """BM25F over title, body and entity names; facets over all hits; a spelling suggestion."""
-        raise NotImplementedError
+        _check_first(first)
+        results = self._fulltext.search(query, filter, sort=sort, first=first, after=after)
+        return results.model_copy(update={"facets": self._named(results.facets)})
 
     def related(self, article_id: str, *, first: int = 5) -> list[SearchHit]:
         """Articles most like this one (more-like-this over its key terms)."""
-        raise NotImplementedError
+        _check_first(first)
+        return self._fulltext.more_like(article_id, first=first)
 
     def articles_of(self, entity: EntityRef, *, first: int = 10, after: str | None = None) -> Page[Article]:
         """Articles that mention an entity, newest first."""
-        raise NotImplementedError
+        ids = (entity.id,)
+        filter = {
+            EntityKind.COUNTRY: ArticleFilter(countries=ids),
+            EntityKind.ORGANIZATION: ArticleFilter(organizations=ids),
+            EntityKind.PERSON: ArticleFilter(people=ids),
+        }[entity.kind]
+        return self._store.list_articles(filter, first=first, after=after)
 
+    def _named(self, facets: Facets) -> Facets:
+        """Facets with each entity's current name as its ``value`` (the index holds ids)."""
+        countries = self._store.countries([f.id or "" for f in facets.countries])
+        organizations = self._store.organizations([f.id or "" for f in facets.organizations])
+        people = self._store.people([f.id or "" for f in facets.people])
+        return facets.model_copy(update={
+            "countries": _rename(facets.countries, [c.name if c else None for c in countries]),
+            "organizations": _rename(facets.organizations,
+                                     [o.name if o else None for o in organizations]),
+            "people": _rename(facets.people, [p.name if p else None for p in people]),
+        })
+
+
+def _rename(counts: tuple[FacetCount, ...], names: list[str | None]) -> tuple[FacetCount, ...]:
+    return tuple(
+        count if name is None else count.model_copy(update={"value": name})
+        for count, name in zip(counts, names, strict=True)
+    )
