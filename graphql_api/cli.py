@@ -127,11 +127,14 @@ def _ingest_bundled_if_empty(settings: Settings, err: TextIO) -> None:
     with NewsIndex.open(settings) as index:
         if not index.is_empty():
             return
+        drafts = []
         for outcome in read_paths([settings.bundled_articles]):
             if outcome.draft is None:
                 print(f"newsgraph: skipped {outcome.where}: {outcome.error}", file=err)
             else:
-                index.ingest(outcome.draft)
+                drafts.append(outcome.draft)
+        for _ in index.ingest_many(drafts):
+            pass
 
 
 def _query(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:

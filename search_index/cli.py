@@ -18,6 +18,7 @@ from tqdm import tqdm
 from search_index import IngestOutcome, NewsIndex
 from search_index.corpus import ReadOutcome, read_paths
 from search_index.errors import NewsgraphError
+from search_index.models import ArticleDraft
 from search_index.settings import Settings
 
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
@@ -31,20 +32,29 @@ def ingest_command(
     for path in missing:
         print(f"newsgraph: skipped {path}: no such file or folder", file=err)
     counts: Counter[str] = Counter()
-    with NewsIndex.open(settings) as index:
-        outcomes = _with_progress(read_paths([p for p in paths if p.exists()]), err)
-        for outcome in outcomes:
+    current: list[str] = [""]  # where the draft being ingested came from, for error lines
+
+    def drafts() -> Iterator[ArticleDraft]:
+        for outcome in _with_progress(read_paths([p for p in paths if p.exists()]), err):
             if outcome.draft is None:
                 counts["skipped"] += 1
                 print(f"newsgraph: skipped {outcome.where}: {outcome.error}", file=err)
-                continue
+            else:
+                current[0] = outcome.where
+                yield outcome.draft
+
+    with NewsIndex.open(settings) as index:
+        pending = drafts()
+        while True:
+            # ingest_many batches index commits; a draft it refuses ends that run, and the
+            # next run resumes with the following draft of the same iterator.
             try:
-                result = index.ingest(outcome.draft)
+                for result in index.ingest_many(pending):
+                    counts[result.outcome.value] += 1
+                break
             except NewsgraphError as exc:
                 counts["skipped"] += 1
-                print(f"newsgraph: skipped {outcome.where}: {exc}", file=err)
-                continue
-            counts[result.outcome.value] += 1
+                print(f"newsgraph: skipped {current[0]}: {exc}", file=err)
     skipped = counts["skipped"] + len(missing)
     print(
         f"added {counts[IngestOutcome.ADDED.value]}, updated {counts[IngestOutcome.UPDATED.value]}, "
