@@ -1,0 +1,267 @@
+"""The Whoosh full-text index: derived from the store, rebuildable, one writer at a time."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any, Final, Self
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh.index import LockError
+from whoosh.writing import CLEAR
+
+from search_index.errors import StoreBusy
+from search_index.fulltext.cursors import (
+    SortKey,
+    decode_cursor,
+    encode_cursor,
+    page_after,
+    scope,
+    sort_key,
+)
+from search_index.fulltext.facets import facets, grouping
+from search_index.fulltext.highlight import highlights
+from search_index.fulltext.querying import (
+    article_filter,
+    parse_article_query,
+    parse_statement_query,
+    statement_filter,
+)
+from search_index.fulltext.schema import (
+    ARTICLE,
+    TIME_KEY,
+    article_document,
+    build_schema,
+    same_schema,
+    statement_document,
+)
+from search_index.fulltext.searchers import SearcherPool
+from search_index.fulltext.spelling import suggest
+from search_index.models import (
+    Article,
+    ArticleFilter,
+    Edge,
+    Extraction,
+    Page,
+    SearchHit,
+    SearchResults,
+    SearchSort,
+)
+
+#: How long a write waits for another writer (maybe another process) before StoreBusy.
+DEFAULT_LOCK_TIMEOUT: Final = 10.0
+#: How many key terms of an article's body make its more-like-this query.
+_KEY_TERMS: Final = 10
+
+#: A scored hit: (sort key, (whoosh result position, score)).
+_Ranked = tuple[SortKey, tuple[int, float]]
+
+
+def _open_or_create(index_dir: Path) -> Any:
+    """The index in ``index_dir``; a new empty one if there is none or it has another schema.
+
+    The index is derived from the store, so an index of an older schema is
+    rebuilt rather than migrated: the facade's repair puts the articles back.
+    """
+    index_dir.mkdir(parents=True, exist_ok=True)
+    schema = build_schema()
+    if whoosh_index.exists_in(str(index_dir)):
+        existing = whoosh_index.open_dir(str(index_dir))
+        if same_schema(existing.schema, schema):
+            return existing
+        existing.close()
+    return whoosh_index.create_in(str(index_dir), schema)
+
+
+class FullText:
+    """Article and statement documents in one Whoosh index, with long-lived searchers."""
+
+    def __init__(self, index: Any, lock_timeout: float) -> None:
+        self._index = index
+        self._lock_timeout = lock_timeout
+        self._searchers = SearcherPool(index)
+        # Whoosh's lock file serializes writers across processes; this lock makes
+        # writers of this process queue up instead of timing out on each other.
+        self._write_lock = threading.Lock()
+
+    @classmethod
+    def open(cls, index_dir: Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Self:
+        """Open the index in ``index_dir``, creating an empty one if there is none."""
+        return cls(_open_or_create(index_dir), lock_timeout)
+
+    def close(self) -> None:
+        """Close the searchers."""
+        self._searchers.close()
+
+    # --- writes ---------------------------------------------------------------
+
+    @contextmanager
+    def _writer(self, **commit_options: Any) -> Iterator[Any]:
+        """A Whoosh writer, committed when the block ends well, then searchers refreshed."""
+        with self._write_lock:
+            try:
+                writer = self._index.writer(timeout=self._lock_timeout)
+            except LockError as error:
+                raise StoreBusy(
+                    f"the search index is being written by another process; "
+                    f"gave up after {self._lock_timeout:g}s"
+                ) from error
+            try:
+                yield writer
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit(**commit_options)
+        self._searchers.refresh()
+
+    def put(self, items: Sequence[tuple[Article, Extraction]]) -> None:
+        """Add or replace these articles (and their statements) in one commit; refresh the searcher."""
+        # The last version of an article given wins, as if put one after another.
+        latest = {article.id: (article, extraction) for article, extraction in items}
+        if not latest:
+            return
+        with self._writer() as writer:
+            for article, extraction in latest.values():
+                writer.delete_by_term("article_id", article.id)
+                writer.add_document(**article_document(article, extraction))
+                for statement in extraction.statements:
+                    writer.add_document(**statement_document(statement, article.id))
+
+    def delete(self, article_ids: Sequence[str]) -> None:
+        """Remove these articles and their statements in one commit."""
+        if not article_ids:
+            return
+        with self._writer() as writer:
+            for article_id in article_ids:
+                writer.delete_by_term("article_id", article_id)
+
+    def clear(self) -> None:
+        """Empty the index (``reindex`` then puts everything back)."""
+        with self._writer(mergetype=CLEAR):
+            pass
+
+    # --- reads ----------------------------------------------------------------
+
+    def fingerprints(self) -> dict[str, str]:
+        """Article id -> content hash, as indexed: what repair compares with the store."""
+        with self._searchers.lease() as searcher:
+            return {
+                fields["id"]: fields["content_hash"]
+                for fields in searcher.documents(doctype=ARTICLE)
+            }
+
+    def search(
+        self,
+        query: str,
+        filter: ArticleFilter | None = None,
+        *,
+        sort: SearchSort = SearchSort.RELEVANCE,
+        first: int = 10,
+        after: str | None = None,
+    ) -> SearchResults:
+        """Ranked articles; facets over all hits (entity facets carry ids); did-you-mean."""
+        parsed = parse_article_query(query, self._index.schema)
+        limit = article_filter(filter)
+        cursor_scope = scope(sort, "articles", query, filter.model_dump_json() if filter else "")
+        after_key = decode_cursor(after, cursor_scope, sort) if after is not None else None
+        with self._searchers.lease() as searcher:
+            results = searcher.search(parsed, filter=limit, limit=None, groupedby=grouping())
+            page, has_next = page_after(_ranked(searcher, results, sort), after_key, first)
+            hits = tuple(
+                SearchHit(
+                    cursor=encode_cursor(cursor_scope, key),
+                    article_id=str(key[-1]),  # every key ends with the id
+                    score=score,
+                    highlights=highlights(results[position]),
+                )
+                for key, (position, score) in page
+            )
+            total = len(results.top_n)
+            did_you_mean = suggest(
+                searcher, query.strip(), total, lambda text: _count(searcher, text, limit)
+            )
+            return SearchResults(
+                hits=hits,
+                total=total,
+                has_next=has_next,
+                has_previous=after is not None,
+                facets=facets(results),
+                did_you_mean=did_you_mean,
+            )
+
+    def search_statements(
+        self,
+        query: str,
+        *,
+        speakers: Collection[str] | None = None,
+        from_date: date | None = None,
+        to_date: date | None = None,
+        first: int = 10,
+        after: str | None = None,
+    ) -> Page[str]:
+        """Statement ids ranked by BM25 (edge.score set), optionally only of these speakers."""
+        parsed = parse_statement_query(query, self._index.schema)
+        sort = SearchSort.RELEVANCE
+        cursor_scope = scope(
+            sort, "statements", query, repr(sorted(speakers) if speakers is not None else None),
+            str(from_date), str(to_date),
+        )
+        after_key = decode_cursor(after, cursor_scope, sort) if after is not None else None
+        with self._searchers.lease() as searcher:
+            results = searcher.search(
+                parsed, filter=statement_filter(speakers, from_date, to_date), limit=None
+            )
+            page, has_next = page_after(_ranked(searcher, results, sort), after_key, first)
+        edges = tuple(
+            Edge[str](cursor=encode_cursor(cursor_scope, key), node=str(key[-1]), score=score)
+            for key, (_, score) in page
+        )
+        return Page[str](
+            edges=edges, total=len(results.top_n), has_next=has_next, has_previous=after is not None
+        )
+
+    def more_like(self, article_id: str, *, first: int = 5) -> list[SearchHit]:
+        """Articles most like this one, best first; empty if the article is not indexed."""
+        if first <= 0:
+            return []
+        cursor_scope = scope(SearchSort.RELEVANCE, "related", article_id)
+        with self._searchers.lease() as searcher:
+            docnum = searcher.document_number(id=article_id, doctype=ARTICLE)
+            if docnum is None:
+                return []
+            # more_like leaves the article itself out of its results.
+            results = searcher.more_like(
+                docnum, "body", top=first, numterms=_KEY_TERMS, filter=wq.Term("doctype", ARTICLE)
+            )
+            ranked = [
+                (sort_key(SearchSort.RELEVANCE, hit.score, hit["id"], ""), hit.score)
+                for hit in results
+            ]
+        return [
+            SearchHit(cursor=encode_cursor(cursor_scope, key), article_id=str(key[-1]), score=score)
+            for key, score in sorted(ranked)
+        ]
+
+
+def _ranked(searcher: Any, results: Any, sort: SearchSort) -> list[_Ranked]:
+    """Every hit with its sort key, read from columns (not stored fields, which hold bodies)."""
+    if not results.top_n:
+        return []  # an empty index has no columns to read
+    ids = searcher.reader().column_reader("id")
+    times = searcher.reader().column_reader(TIME_KEY)
+    return [
+        (sort_key(sort, score, ids[docnum], times[docnum]), (position, score))
+        for position, (score, docnum) in enumerate(results.top_n)
+    ]
+
+
+def _count(searcher: Any, text: str, limit: Any) -> int:
+    """How many articles ``text`` finds within ``limit``."""
+    results = searcher.search(
+        parse_article_query(text, searcher.schema), filter=limit, limit=None, scored=False
+    )
+    return len(results.top_n)
