@@ -1,0 +1,82 @@
+"""DataLoaders, one set per request: each batch of keys is one facade call, run off the event loop.
+
+The facade is synchronous (SQLite and Whoosh); every call goes to a worker
+thread so one slow read never stalls the other requests this process serves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from starlette.concurrency import run_in_threadpool
+from strawberry.dataloader import DataLoader
+
+from search_index import NewsIndex
+from search_index.models import (
+    Article,
+    Country,
+    Figure,
+    Incident,
+    Mention,
+    Organization,
+    Person,
+    Role,
+    Statement,
+)
+
+V = TypeVar("V")
+
+
+def _loader(batch: Callable[[Sequence[str]], list[V]]) -> DataLoader[str, V]:
+    """A DataLoader over one batched facade method (same order in as out)."""
+
+    async def load(keys: list[str]) -> list[V]:
+        return await run_in_threadpool(batch, keys)
+
+    return DataLoader(load_fn=load)
+
+
+@dataclass(frozen=True)
+class Loaders:
+    """The loaders of one request; made fresh per request, so nothing is cached across them."""
+
+    articles: DataLoader[str, Article | None]
+    countries: DataLoader[str, Country | None]
+    organizations: DataLoader[str, Organization | None]
+    people: DataLoader[str, Person | None]
+    statements: DataLoader[str, Statement | None]
+    incidents: DataLoader[str, Incident | None]
+    mentions_in_articles: DataLoader[str, list[Mention]]
+    statements_in_articles: DataLoader[str, list[Statement]]
+    incidents_in_articles: DataLoader[str, list[Incident]]
+    roles_of_people: DataLoader[str, list[Role]]
+    organizations_of_people: DataLoader[str, list[Organization]]
+    people_of_organizations: DataLoader[str, list[Person]]
+    people_of_countries: DataLoader[str, list[Person]]
+    organizations_of_countries: DataLoader[str, list[Organization]]
+    incidents_of_countries: DataLoader[str, list[Incident]]
+    figures_of_incidents: DataLoader[str, list[Figure]]
+
+    @classmethod
+    def over(cls, index: NewsIndex) -> Loaders:
+        """Fresh loaders reading ``index``."""
+        return cls(
+            articles=_loader(index.articles),
+            countries=_loader(index.countries),
+            organizations=_loader(index.organizations),
+            people=_loader(index.people),
+            statements=_loader(index.statements),
+            incidents=_loader(index.incidents),
+            mentions_in_articles=_loader(index.mentions_in_articles),
+            statements_in_articles=_loader(index.statements_in_articles),
+            incidents_in_articles=_loader(index.incidents_in_articles),
+            roles_of_people=_loader(index.roles_of_people),
+            organizations_of_people=_loader(index.organizations_of_people),
+            people_of_organizations=_loader(index.people_of_organizations),
+            people_of_countries=_loader(index.people_of_countries),
+            organizations_of_countries=_loader(index.organizations_of_countries),
+            incidents_of_countries=_loader(index.incidents_of_countries),
+            figures_of_incidents=_loader(index.figures_of_incidents),
+        )

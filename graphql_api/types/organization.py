@@ -1,0 +1,128 @@
+"""``Organization``: an intergovernmental body, ministry, agency...; and its connection types."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry import UNSET
+
+from graphql_api.context import Info
+from graphql_api.limits import page_size
+from graphql_api.types import article as article_types
+from graphql_api.types import country as country_types
+from graphql_api.types import person as person_types
+from graphql_api.types import statement as statement_types
+from graphql_api.types.base import field, object_type
+from graphql_api.types.enums import OrganizationKind
+from graphql_api.types.lazy import (
+    LazyArticleConnection,
+    LazyCountry,
+    LazyPerson,
+    LazyStatementConnection,
+)
+from graphql_api.types.node import Node
+from graphql_api.types.pagination import PageInfo, page_info
+from search_index import models
+from search_index.models import EntityKind, EntityRef, StatementFilter
+
+
+@object_type
+class Organization(Node):
+    """An organization named in the news, merged across articles and spellings."""
+
+    record: strawberry.Private[models.Organization]
+
+    def raw_id(self) -> str:
+        """The organization's id in the store."""
+        return self.record.id
+
+    @field
+    def name(self) -> str:
+        """The full name ("Collective Security Treaty Organization")."""
+        return self.record.name
+
+    @field
+    def acronym(self) -> str | None:
+        """The acronym ("CSTO"), when it has one."""
+        return self.record.acronym
+
+    @field
+    def aliases(self) -> list[str]:
+        """Every other name seen."""
+        return list(self.record.aliases)
+
+    @field
+    def kind(self) -> OrganizationKind:
+        """What sort of body it is."""
+        return self.record.kind
+
+    @field
+    async def country(self, info: Info) -> LazyCountry | None:
+        """The country it belongs to (a ministry, a national agency); null for international ones."""
+        return await country_types.load_country(info, self.record.country_id)
+
+    @field
+    async def members(self, info: Info) -> list[LazyCountry]:
+        """Member countries, for intergovernmental organizations."""
+        found = await info.context.loaders.countries.load_many(list(self.record.member_ids))
+        return [country_types.Country(record=country) for country in found if country is not None]
+
+    @field
+    async def people(self, info: Info) -> list[LazyPerson]:
+        """People holding a role in it."""
+        found = await info.context.loaders.people_of_organizations.load(self.record.id)
+        return [person_types.Person(record=person) for person in found]
+
+    @field
+    async def statements(
+        self, info: Info, first: int | None = 10, after: str | None = UNSET
+    ) -> LazyStatementConnection:
+        """What it, or people holding a role in it, said; newest first."""
+        context = info.context
+        page = await context.call(
+            context.index.list_statements,
+            None,
+            StatementFilter(organization=self.record.id),
+            first=page_size(first, context.settings),
+            after=after,
+        )
+        return statement_types.statement_connection(page)
+
+    @field
+    async def articles(
+        self, info: Info, first: int | None = 10, after: str | None = UNSET
+    ) -> LazyArticleConnection:
+        """Articles that name it, newest first."""
+        return await article_types.articles_of(
+            info, EntityRef(kind=EntityKind.ORGANIZATION, id=self.record.id), first, after
+        )
+
+
+@object_type
+class OrganizationEdge:
+    """One organization of a list, with the cursor that resumes after it."""
+
+    cursor: str = strawberry.field(description="Pass as `after` to get the ones after this.")
+    node: Organization = strawberry.field(description="The organization.")
+
+
+@object_type
+class OrganizationConnection:
+    """A page of organizations (Relay cursor connection)."""
+
+    edges: list[OrganizationEdge] = strawberry.field(description="This page's organizations.")
+    page_info: PageInfo = strawberry.field(description="Where this page sits in the whole list.")
+    total_count: int = strawberry.field(description="How many organizations the list holds.")
+
+
+def organization_connection(page: models.Page[models.Organization]) -> OrganizationConnection:
+    """The GraphQL form of a facade page of organizations."""
+    return OrganizationConnection(
+        edges=[
+            OrganizationEdge(cursor=edge.cursor, node=Organization(record=edge.node))
+            for edge in page.edges
+        ],
+        page_info=page_info(
+            [edge.cursor for edge in page.edges], has_next=page.has_next, has_previous=page.has_previous
+        ),
+        total_count=page.total,
+    )
