@@ -1,20 +1,21 @@
-"""Reported figures, their qualifiers, who reported them and whose losses (extract.figures)."""
+"""Reported figures: their qualifiers, who reported them and whose losses they count.
+
+Figures are read by extract.figures and credited by extract.attribution.
+"""
 
 from __future__ import annotations
 
 import pytest
 
 from search_index.extract import Found
-from search_index.extract.figures import (
-    FigurePhrase,
-    find_figures,
-    number_value,
+from search_index.extract.attribution import (
     organization_country,
     reported_by,
     reporter_for,
     reporters_in,
     side_of,
 )
+from search_index.extract.figures import FigurePhrase, find_figures, number_value
 from search_index.models import EntityKind, EntityRef, FigureKind, Qualifier, Span
 
 KILLED, INJURED = FigureKind.KILLED, FigureKind.INJURED

