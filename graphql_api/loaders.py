@@ -2,6 +2,8 @@
 
 The facade is synchronous (SQLite and Whoosh); every call goes to a worker
 thread so one slow read never stalls the other requests this process serves.
+First pages of per-entity lists (a person's statements, an entity's articles)
+are keyed by entity and page size: one facade call per page size in a batch.
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ from search_index import NewsIndex
 from search_index.models import (
     Article,
     Country,
+    EntityRef,
     Figure,
     Incident,
     Mention,
     Organization,
+    Page,
     Person,
     Role,
     Statement,
@@ -28,12 +32,40 @@ from search_index.models import (
 
 V = TypeVar("V")
 
+#: An entity and a page size: the key of a first page of one of its lists.
+PageKey = tuple[EntityRef, int]
+
+#: A batched facade method of first pages: entities and page size in, one page per entity out.
+FirstPages = Callable[[Sequence[EntityRef], int], list[Page[V]]]
+
 
 def _loader(batch: Callable[[Sequence[str]], list[V]]) -> DataLoader[str, V]:
     """A DataLoader over one batched facade method (same order in as out)."""
 
     async def load(keys: list[str]) -> list[V]:
         return await run_in_threadpool(batch, keys)
+
+    return DataLoader(load_fn=load)
+
+
+def first_pages(batch: FirstPages[V], keys: Sequence[PageKey]) -> list[Page[V]]:
+    """The page for each key, in order: one ``batch`` call per distinct page size.
+
+    A query asking different sizes of the same list (aliases) needs one call
+    each; the usual query asks one size, so one call.
+    """
+    answers: dict[PageKey, Page[V]] = {}
+    for size in sorted({size for _, size in keys}):
+        refs = [ref for ref, wanted in keys if wanted == size]
+        answers.update(zip([(ref, size) for ref in refs], batch(refs, size), strict=True))
+    return [answers[key] for key in keys]
+
+
+def _page_loader(batch: FirstPages[V]) -> DataLoader[PageKey, Page[V]]:
+    """A DataLoader of first pages over one batched facade method."""
+
+    async def load(keys: list[PageKey]) -> list[Page[V]]:
+        return await run_in_threadpool(first_pages, batch, keys)
 
     return DataLoader(load_fn=load)
 
@@ -58,6 +90,8 @@ class Loaders:
     organizations_of_countries: DataLoader[str, list[Organization]]
     incidents_of_countries: DataLoader[str, list[Incident]]
     figures_of_incidents: DataLoader[str, list[Figure]]
+    statements_of_speakers: DataLoader[PageKey, Page[Statement]]
+    articles_of_entities: DataLoader[PageKey, Page[Article]]
 
     @classmethod
     def over(cls, index: NewsIndex) -> Loaders:
@@ -79,4 +113,10 @@ class Loaders:
             organizations_of_countries=_loader(index.organizations_of_countries),
             incidents_of_countries=_loader(index.incidents_of_countries),
             figures_of_incidents=_loader(index.figures_of_incidents),
+            statements_of_speakers=_page_loader(
+                lambda refs, size: index.statements_of_speakers(refs, first=size)
+            ),
+            articles_of_entities=_page_loader(
+                lambda refs, size: index.articles_of_entities(refs, first=size)
+            ),
         )

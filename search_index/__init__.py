@@ -369,6 +369,21 @@ class NewsIndex:
         }[entity.kind]
         return self._store.list_articles(filter, first=first, after=after)
 
+    def statements_of_speakers(
+        self, speakers: Sequence[EntityRef], *, first: int
+    ) -> list[Page[Statement]]:
+        """Per entity, in one query, the first page ``list_statements`` gives for its filter.
+
+        Same order, total, ``has_next`` and cursors (valid as its ``after``). A
+        person's filter is ``speaker=``; an organization's ``organization=`` (its
+        own and its role holders' statements); a country's ``country=``.
+        """
+        return self._store.statements_of_speakers(speakers, first=first)
+
+    def articles_of_entities(self, entities: Sequence[EntityRef], *, first: int) -> list[Page[Article]]:
+        """Per entity, in one query, the first page ``articles_of`` gives (cursors included)."""
+        return self._store.articles_of_entities(entities, first=first)
+
     def _named(self, facets: Facets) -> Facets:
         """Facets with each entity's current name as its ``value`` (the index holds ids)."""
         countries = self._store.countries([f.id or "" for f in facets.countries])

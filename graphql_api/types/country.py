@@ -6,6 +6,7 @@ import strawberry
 from strawberry import UNSET
 
 from graphql_api.context import Info
+from graphql_api.limits import page_size
 from graphql_api.types import article as article_types
 from graphql_api.types import incident as incident_types
 from graphql_api.types import organization as organization_types
@@ -71,9 +72,26 @@ class Country(Node):
         self, info: Info, first: int | None = 10, after: str | None = UNSET
     ) -> LazyArticleConnection:
         """Articles that name this country, newest first."""
-        return await article_types.articles_of(
-            info, EntityRef(kind=EntityKind.COUNTRY, id=self.record.id), first, after
-        )
+        return await load_articles_of(info, self.ref(), first, after)
+
+    def ref(self) -> EntityRef:
+        """The country as an entity reference, the key of its per-country lists."""
+        return EntityRef(kind=EntityKind.COUNTRY, id=self.record.id)
+
+
+async def load_articles_of(
+    info: Info, entity: EntityRef, first: int | None, after: str | None
+) -> article_types.ArticleConnection:
+    """The articles that name an entity: a first page through the request's loader.
+
+    The loader batches the first pages of every entity on a page into one
+    facade call; a later page (``after``) is one call of its own.
+    """
+    if after is not None:
+        return await article_types.articles_of(info, entity, first, after)
+    size = page_size(first, info.context.settings)
+    page = await info.context.loaders.articles_of_entities.load((entity, size))
+    return article_types.article_connection(page)
 
 
 async def load_country(info: Info, country_id: str | None) -> Country | None:

@@ -7,7 +7,6 @@ from strawberry import UNSET
 
 from graphql_api.context import Info
 from graphql_api.limits import page_size
-from graphql_api.types import article as article_types
 from graphql_api.types import country as country_types
 from graphql_api.types import person as person_types
 from graphql_api.types import statement as statement_types
@@ -78,13 +77,15 @@ class Organization(Node):
     ) -> LazyStatementConnection:
         """What it, or people holding a role in it, said; newest first."""
         context = info.context
-        page = await context.call(
-            context.index.list_statements,
-            None,
-            StatementFilter(organization=self.record.id),
-            first=page_size(first, context.settings),
-            after=after,
-        )
+        size = page_size(first, context.settings)
+        if after is None:
+            # The loader's pages for an organization are StatementFilter(organization=...)'s.
+            page = await context.loaders.statements_of_speakers.load((self.ref(), size))
+        else:
+            page = await context.call(
+                context.index.list_statements, None, StatementFilter(organization=self.record.id),
+                first=size, after=after,
+            )
         return statement_types.statement_connection(page)
 
     @field
@@ -92,9 +93,11 @@ class Organization(Node):
         self, info: Info, first: int | None = 10, after: str | None = UNSET
     ) -> LazyArticleConnection:
         """Articles that name it, newest first."""
-        return await article_types.articles_of(
-            info, EntityRef(kind=EntityKind.ORGANIZATION, id=self.record.id), first, after
-        )
+        return await country_types.load_articles_of(info, self.ref(), first, after)
+
+    def ref(self) -> EntityRef:
+        """The organization as an entity reference, the key of its per-organization lists."""
+        return EntityRef(kind=EntityKind.ORGANIZATION, id=self.record.id)
 
 
 @object_type

@@ -101,13 +101,16 @@ class Person(Node):
     ) -> LazyStatementConnection:
         """What the person said, newest first; ranked by relevance when `search` is given."""
         context = info.context
-        page = await context.call(
-            context.index.list_statements,
-            optional_search(search, context.settings),
-            StatementFilter(speaker=self.record.id),
-            first=page_size(first, context.settings),
-            after=after,
-        )
+        text = optional_search(search, context.settings)
+        size = page_size(first, context.settings)
+        if text is None and after is None:
+            # A first page, unranked: batched with every other person's on this page.
+            page = await context.loaders.statements_of_speakers.load((self.ref(), size))
+        else:
+            page = await context.call(
+                context.index.list_statements, text, StatementFilter(speaker=self.record.id),
+                first=size, after=after,
+            )
         return statement_types.statement_connection(page)
 
     @field
@@ -115,9 +118,11 @@ class Person(Node):
         self, info: Info, first: int | None = 10, after: str | None = UNSET
     ) -> LazyArticleConnection:
         """Articles that name the person, newest first."""
-        return await article_types.articles_of(
-            info, EntityRef(kind=EntityKind.PERSON, id=self.record.id), first, after
-        )
+        return await country_types.load_articles_of(info, self.ref(), first, after)
+
+    def ref(self) -> EntityRef:
+        """The person as an entity reference, the key of its per-person lists."""
+        return EntityRef(kind=EntityKind.PERSON, id=self.record.id)
 
 
 @object_type

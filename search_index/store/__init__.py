@@ -18,6 +18,7 @@ from search_index.models import (
     Article,
     ArticleFilter,
     Country,
+    EntityRef,
     Extraction,
     Figure,
     Incident,
@@ -33,7 +34,7 @@ from search_index.models import (
     StatementFilter,
 )
 from search_index.names import alias_key
-from search_index.store import checks, lists, reads, schema, writes
+from search_index.store import batches, checks, lists, reads, schema, writes
 from search_index.store.connections import Connections, connect
 from search_index.store.writes import IngestOutcome
 
@@ -266,6 +267,18 @@ class Store:
     def statement_speakers(self, filter: StatementFilter) -> set[str] | None:
         """The speakers a statement filter keeps, as ``kind:id``; None when it keeps anyone's."""
         return lists.speakers(self._db.get(), filter)
+
+    def statements_of_speakers(
+        self, refs: Sequence[EntityRef], *, first: int
+    ) -> list[Page[Statement]]:
+        """The first page of each entity's statements, in the order asked, in one query."""
+        with self._db.read() as conn:
+            return batches.statements_of(conn, refs, first=first)
+
+    def articles_of_entities(self, refs: Sequence[EntityRef], *, first: int) -> list[Page[Article]]:
+        """The first page of the articles that mention each entity, in one query."""
+        with self._db.read() as conn:
+            return batches.articles_of(conn, refs, first=first)
 
     def list_incidents(
         self, search: str | None, filter: IncidentFilter | None, *, first: int, after: str | None

@@ -72,13 +72,10 @@ def article_conditions(filter: ArticleFilter) -> tuple[list[str], list[object]]:
     return where, params
 
 
-def articles(
-    conn: sqlite3.Connection, filter: ArticleFilter | None, *, first: int, after: str | None
-) -> Page[Article]:
-    """Articles, newest first (undated last), then by id."""
-    filter = filter or ArticleFilter()
+def article_query(filter: ArticleFilter) -> Query:
+    """The list of articles a filter keeps, newest first (undated last), then by id."""
     where, params = article_conditions(filter)
-    query = Query(
+    return Query(
         select=rows.ARTICLE_SELECT,
         source="articles a",
         order=(Order("(a.published_utc = '')", int), Order("a.published_utc", str, True),
@@ -87,6 +84,13 @@ def articles(
         where=where,
         params=params,
     )
+
+
+def articles(
+    conn: sqlite3.Connection, filter: ArticleFilter | None, *, first: int, after: str | None
+) -> Page[Article]:
+    """Articles, newest first (undated last), then by id."""
+    query = article_query(filter or ArticleFilter())
     return page(conn, query, rows.article, first=first, after=after)
 
 
@@ -175,28 +179,33 @@ def _rank(search: str, candidates: sqlite3.Cursor) -> list[tuple[float, str]]:
 # --- statements ------------------------------------------------------------------
 
 
+#: What each speaker field of a :class:`StatementFilter` asks of ``statements s``, as SQL
+#: over the field's value ``{v}`` (a ``?`` for one list, a column for a batch of them).
+SPEAKER_SQL: dict[str, str] = {
+    "speaker": "s.speaker_id = {v}",
+    "country": (
+        "((s.speaker_kind = 'person' AND s.speaker_id IN"
+        "  (SELECT id FROM people WHERE country_id = {v}))"
+        " OR (s.speaker_kind = 'organization' AND s.speaker_id IN"
+        "  (SELECT id FROM organizations WHERE country_id = {v})))"
+    ),
+    "organization": (
+        "((s.speaker_kind = 'organization' AND s.speaker_id = {v})"
+        " OR (s.speaker_kind = 'person' AND s.speaker_id IN"
+        "  (SELECT person_id FROM roles WHERE organization_id = {v})))"
+    ),
+}
+
+
 def speaker_conditions(filter: StatementFilter) -> tuple[list[str], list[object]]:
     """SQL conditions on ``statements s`` for the speaker, country and organization filters."""
     where: list[str] = []
     params: list[object] = []
-    if filter.speaker is not None:
-        where.append("s.speaker_id = ?")
-        params.append(filter.speaker)
-    if filter.country is not None:
-        where.append(
-            "((s.speaker_kind = 'person' AND s.speaker_id IN"
-            "  (SELECT id FROM people WHERE country_id = ?))"
-            " OR (s.speaker_kind = 'organization' AND s.speaker_id IN"
-            "  (SELECT id FROM organizations WHERE country_id = ?)))"
-        )
-        params.extend([filter.country, filter.country])
-    if filter.organization is not None:
-        where.append(
-            "((s.speaker_kind = 'organization' AND s.speaker_id = ?)"
-            " OR (s.speaker_kind = 'person' AND s.speaker_id IN"
-            "  (SELECT person_id FROM roles WHERE organization_id = ?)))"
-        )
-        params.extend([filter.organization, filter.organization])
+    for name, sql in SPEAKER_SQL.items():
+        value = getattr(filter, name)
+        if value is not None:
+            where.append(sql.format(v="?"))
+            params.extend([value] * sql.count("{v}"))
     return where, params
 
 
@@ -215,11 +224,8 @@ def speakers(conn: sqlite3.Connection, filter: StatementFilter) -> set[str] | No
     return {str(row[0]) for row in conn.execute(sql, params)}
 
 
-def statements(
-    conn: sqlite3.Connection, filter: StatementFilter | None, *, first: int, after: str | None
-) -> Page[Statement]:
-    """Statements newest first (undated last), then in text order within an article."""
-    filter = filter or StatementFilter()
+def statement_query(filter: StatementFilter) -> Query:
+    """The list of statements a filter keeps: newest first (undated last), then in text order."""
     where, params = speaker_conditions(filter)
     if filter.from_date is not None:
         where.append("s.said_on >= ?")
@@ -227,7 +233,7 @@ def statements(
     if filter.to_date is not None:
         where.append("s.said_on <= ?")
         params.append(filter.to_date.isoformat())
-    query = Query(
+    return Query(
         rows.STATEMENT_SELECT,
         "statements s",
         (Order("(s.said_on IS NULL)", int), Order("COALESCE(s.said_on, '')", str, True),
@@ -236,6 +242,13 @@ def statements(
         where,
         params,
     )
+
+
+def statements(
+    conn: sqlite3.Connection, filter: StatementFilter | None, *, first: int, after: str | None
+) -> Page[Statement]:
+    """Statements newest first (undated last), then in text order within an article."""
+    query = statement_query(filter or StatementFilter())
     return page(conn, query, rows.statement, first=first, after=after)
 
 

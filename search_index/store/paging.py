@@ -59,6 +59,21 @@ def after_clause(order: Sequence[Order], key: Sequence[object]) -> tuple[str, li
     return "(" + " OR ".join(clauses) + ")", params
 
 
+def sort_columns(order: Sequence[Order]) -> str:
+    """The sort expressions as columns ``_k0, _k1, ...``, from which a row's cursor is made."""
+    return ", ".join(f"{column.expr} AS _k{i}" for i, column in enumerate(order))
+
+
+def order_by(order: Sequence[Order]) -> str:
+    """The ORDER BY list of a sort."""
+    return ", ".join(f"{column.expr}{' DESC' if column.descending else ''}" for column in order)
+
+
+def cursor_of(query: Query, row: sqlite3.Row) -> str:
+    """The cursor resuming ``query`` after ``row`` (selected with :func:`sort_columns`)."""
+    return cursors.encode(query.scope, [row[f"_k{i}"] for i in range(len(query.order))])
+
+
 def page(
     conn: sqlite3.Connection,
     query: Query,
@@ -79,20 +94,12 @@ def page(
         clause, key_params = after_clause(query.order, key)
         where = f"{where} AND {clause}"
         params.extend(key_params)
-    sort_columns = ", ".join(f"{column.expr} AS _k{i}" for i, column in enumerate(query.order))
-    order_by = ", ".join(
-        f"{column.expr}{' DESC' if column.descending else ''}" for column in query.order
-    )
-    select = query.select.replace("SELECT ", f"SELECT {sort_columns}, ", 1)
+    select = query.select.replace("SELECT ", f"SELECT {sort_columns(query.order)}, ", 1)
     found = conn.execute(
-        f"{select} WHERE {where} ORDER BY {order_by} LIMIT ?", [*params, first + 1]
+        f"{select} WHERE {where} ORDER BY {order_by(query.order)} LIMIT ?", [*params, first + 1]
     ).fetchall()
     edges = tuple(
-        Edge[T](
-            cursor=cursors.encode(query.scope, [row[f"_k{i}"] for i in range(len(query.order))]),
-            node=convert(row),
-        )
-        for row in found[:first]
+        Edge[T](cursor=cursor_of(query, row), node=convert(row)) for row in found[:first]
     )
     return Page[T](edges=edges, total=int(total), has_next=len(found) > first,
                    has_previous=after is not None)
