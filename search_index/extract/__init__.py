@@ -9,19 +9,24 @@ Deterministic and explainable: every fact keeps the span it came from.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Protocol
 
 from search_index.models import (
     Article,
     EntityKind,
+    EntityRef,
     Extraction,
+    Figure,
     Incident,
     IncidentKind,
+    Mention,
     Organization,
     Person,
     Record,
     Span,
+    Statement,
 )
 
 
@@ -75,7 +80,64 @@ class EmptyGraph:
         return []
 
 
+def mentions_of(article_id: str, found: Sequence[Found]) -> list[Mention]:
+    """One :class:`Mention` per entity named in ``found``: how often, and every span, in order."""
+    grouped: dict[tuple[EntityKind, str], list[Span]] = {}
+    for item in found:
+        grouped.setdefault((item.kind, item.key), []).append(item.span)
+    return [
+        Mention(
+            entity=EntityRef(kind=kind, id=key),
+            article_id=article_id,
+            count=len(spans),
+            spans=tuple(sorted(spans, key=lambda s: (s.start, s.end))),
+        )
+        for (kind, key), spans in grouped.items()
+    ]
+
+
+def _with_ids(
+    article_id: str, statements: Sequence[Statement], figures: Sequence[Figure]
+) -> tuple[tuple[Statement, ...], tuple[Figure, ...]]:
+    # Ids follow the span so that re-extracting an article yields the same ids.
+    return (
+        tuple(s.model_copy(update={"id": f"{article_id}:s{s.span.start}"}) for s in statements),
+        tuple(f.model_copy(update={"id": f"{article_id}:f{f.span.start}"}) for f in figures),
+    )
+
+
 def extract(article: Article, graph: GraphLookup | None = None) -> Extraction:
-    """Every fact this article states, with ids merged against ``graph``."""
-    # Filled in rule by rule (see the modules of this package); empty until then.
-    return Extraction()
+    """Every fact this article states, with ids merged against ``graph``.
+
+    Countries first, since organizations (government bodies, members) and
+    people (roles) are read relative to them; then people, statements and
+    incidents; then :func:`~search_index.extract.resolve.resolve` against the graph.
+    """
+    # The rule modules import Found from this package, so they are imported here, not on top.
+    from search_index.extract import incidents, people, statements
+    from search_index.extract.countries import country_records, find_countries
+    from search_index.extract.organizations import find_organizations
+    from search_index.extract.resolve import resolve
+
+    body = article.body
+    countries = find_countries(body)
+    orgs, organizations = find_organizations(body, countries)
+    found_people = people.find_people(article, countries, orgs, organizations)
+    said = statements.find_statements(article, found_people.mentions, orgs, found_people.people)
+    incident_list, figures = incidents.find_incidents(
+        article, countries, orgs, found_people.mentions
+    )
+    statements_with_ids, figures_with_ids = _with_ids(article.id, said, figures)
+    records = country_records()
+    extraction = Extraction(
+        countries=tuple(records[key] for key in dict.fromkeys(c.key for c in countries)),
+        organizations=tuple(organizations),
+        people=tuple(found_people.people),
+        mentions=tuple(mentions_of(article.id, [*countries, *orgs, *found_people.mentions])),
+        roles=tuple(found_people.roles),
+        statements=statements_with_ids,
+        incidents=tuple(incident_list),
+        figures=figures_with_ids,
+    )
+    published_on = article.published_at.date() if article.published_at else None
+    return resolve(extraction, graph if graph is not None else EmptyGraph(), published_on)

@@ -1,0 +1,249 @@
+"""Organizations: gazetteer, learned "Full Name (ACRONYM)" pairs, government bodies, cited media, members."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from search_index.extract.countries import find_countries
+from search_index.extract.organizations import (
+    find_organizations,
+    known_organization,
+    long_form_start,
+)
+from search_index.models import Organization, OrganizationKind
+
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "articles"
+
+
+def orgs_of(text: str) -> tuple[list[tuple[str, str]], dict[str, Organization]]:
+    found, records = find_organizations(text, find_countries(text))
+    return [(f.key, f.surface) for f in found], {o.id: o for o in records}
+
+
+def test_gazetteer_names_acronyms_and_aliases() -> None:
+    csto = known_organization("Collective Security Treaty Organization")
+    assert csto is not None and csto == known_organization("CSTO")
+    assert csto.kind is OrganizationKind.INTERGOVERNMENTAL
+    assert set(csto.member_ids) == {"AM", "BY", "KZ", "KG", "RU", "TJ"}
+    rferl = known_organization("Radio Azattyk")
+    assert rferl is not None and rferl.id == "rferl" and rferl.acronym == "RFE/RL"
+
+
+def test_full_name_with_acronym_is_one_mention() -> None:
+    text = (
+        "Kyrgyzstan is interested in being a member of the Collective Security Treaty "
+        "Organization (CSTO), Imankulov said. We should stay in the CSTO."
+    )
+    found, records = orgs_of(text)
+    assert found == [
+        ("csto", "Collective Security Treaty Organization (CSTO)"),
+        ("csto", "CSTO"),
+    ]
+    assert records["csto"].name == "Collective Security Treaty Organization"
+
+
+def test_unknown_pair_is_learned_and_its_acronym_followed() -> None:
+    text = (
+        "The Islamic Movement of Uzbekistan (IMU) claimed the attack. "
+        "Analysts say the IMU has lost most of its fighters."
+    )
+    found, records = orgs_of(text)
+    assert [key for key, _ in found] == ["imu", "imu"]
+    assert records["imu"].name == "Islamic Movement of Uzbekistan"
+    assert records["imu"].acronym == "IMU"
+
+
+def test_long_form_letters_need_not_be_initials() -> None:
+    name = "the Eurasian Economic Union"
+    assert long_form_start(name, "EAEU") == name.index("Eurasian")
+    assert long_form_start("Radio Free Europe/Radio Liberty", "RFE/RL") == 0
+    assert long_form_start("Kyrgyzstan Interested Meeting", "CSTO") is None
+    text = "The Financial Action Task Force (FATF) met. The FATF kept Iran on its list."
+    found, records = orgs_of(text)
+    assert [key for key, _ in found] == ["fatf", "fatf"]
+    assert records["fatf"].name == "Financial Action Task Force"
+
+
+def test_government_bodies_are_tied_to_their_country() -> None:
+    text = (
+        "Kyrgyz Security Council Secretary Marat Imankulov told Interfax. "
+        "The Kyrgyz Health Ministry reported the deaths of 59 people. "
+        "The Kyrgyz Emergency Situations Ministry said 142,000 people were evacuated. "
+        "Russia's Defense Ministry and the Tajik Foreign Ministry did not comment."
+    )
+    found, records = orgs_of(text)
+    assert [key for key, _ in found] == [
+        "kg-security-council",
+        "interfax",
+        "kg-health-ministry",
+        "kg-emergency-situations-ministry",
+        "ru-defense-ministry",
+        "tj-foreign-ministry",
+    ]
+    health = records["kg-health-ministry"]
+    assert health.name == "Kyrgyz Health Ministry"
+    assert health.kind is OrganizationKind.GOVERNMENT_BODY and health.country_id == "KG"
+    assert records["ru-defense-ministry"].kind is OrganizationKind.MILITARY
+
+
+def test_later_bare_body_is_the_same_body() -> None:
+    text = (
+        "The Kyrgyz Health Ministry reported 59 deaths. "
+        "Later the Health Ministry said 198 people had been injured."
+    )
+    found, _ = orgs_of(text)
+    assert found == [
+        ("kg-health-ministry", "Kyrgyz Health Ministry"),
+        ("kg-health-ministry", "Health Ministry"),
+    ]
+
+
+def test_body_inside_a_longer_name_is_not_a_bare_body() -> None:
+    found, _ = orgs_of("Kyrgyzstan will host a Committee of Security Council Secretaries.")
+    assert [key for key, _ in found] == ["committee-of-security-council-secretaries"]
+    found, _ = orgs_of("Kyrgyzstan will host the CSTO Collective Security Council.")
+    assert [key for key, _ in found] == ["csto"]
+
+
+def test_organs_listed_after_their_organization_are_not_organizations() -> None:
+    text = (
+        "They discussed the CSTO Foreign Ministers Council, Defense Ministers Council, "
+        "and Committee of Security Council Secretaries meetings."
+    )
+    found, _ = orgs_of(text)
+    assert [key for key, _ in found] == ["csto"]
+
+
+def test_names_built_around_an_organization_word() -> None:
+    text = (
+        "The Department of Homeland Security and the Federal Statistics Office agreed, "
+        "the Korean Central News Agency said. The Council met. Secretary General Zas came."
+    )
+    found, records = orgs_of(text)
+    assert [surface for _, surface in found] == [
+        "Department of Homeland Security",
+        "Federal Statistics Office",
+        "Korean Central News Agency",
+    ]
+    kinds = {o.name: o.kind for o in records.values()}
+    assert kinds["Federal Statistics Office"] is OrganizationKind.GOVERNMENT_BODY
+    assert kinds["Korean Central News Agency"] is OrganizationKind.MEDIA
+
+
+def test_military_bodies_in_lower_case() -> None:
+    found, records = orgs_of("Tajik border guards opened fire, the Kyrgyz side said.")
+    assert found == [("tj-border-service", "Tajik border guards")]
+    assert records["tj-border-service"].kind is OrganizationKind.MILITARY
+
+
+def test_agencies_cited_as_sources_are_media() -> None:
+    text = (
+        "BISHKEK. Sept 22 (Interfax) - Stanislav Zas met Jeenbek Kulubaev, AKIpress informed. "
+        "Leaders gathered in the Tajik capital, according to RFERL. "
+        "The Kabar news agency and the Tengri news agency confirmed it."
+    )
+    found, records = orgs_of(text)
+    assert [key for key, _ in found] == ["interfax", "akipress", "rferl", "kabar", "tengri"]
+    assert all(o.kind is OrganizationKind.MEDIA for o in records.values())
+    assert records["akipress"].country_id == "KG"
+
+
+def test_unknown_agencies_cited_as_sources_are_learned() -> None:
+    text = (
+        "ALMATY, May 2 (Tengrinews) - Kazakhstan raised its key rate. "
+        "The two leaders met in Bishkek, Kaktus informed. "
+        "Kulubaev informed the CSTO Secretary General."
+    )
+    found, records = orgs_of(text)
+    assert [key for key, _ in found] == ["tengrinews", "kaktus", "csto"]
+    assert records["kaktus"].kind is OrganizationKind.MEDIA
+    found, _ = orgs_of("GENEVA (AP) — The WHO said.")
+    assert [key for key, _ in found] == ["ap", "who"]
+
+
+def test_body_named_after_its_country() -> None:
+    text = "The Ministry of Foreign Affairs of the Kyrgyz Republic protested. The Foreign Ministry said."
+    found, records = orgs_of(text)
+    assert [key for key, _ in found] == ["kg-foreign-ministry", "kg-foreign-ministry"]
+    assert records["kg-foreign-ministry"].name == "Kyrgyz Foreign Ministry"
+
+
+def test_bare_ministry_in_lower_case() -> None:
+    text = "Hungary will detain asylum-seekers, the interior ministry said."
+    found, records = orgs_of(text)
+    assert found == [("hu-interior-ministry", "interior ministry")]
+    assert records["hu-interior-ministry"].name == "Hungarian Interior Ministry"
+
+
+def test_courts_and_embassies_of_a_country() -> None:
+    text = "Kenya's High Court ruled on Tuesday; the U.S. embassy and a Norwegian appeals court agreed."
+    found, records = orgs_of(text)
+    assert [key for key, _ in found] == ["ke-high-court", "us-embassy", "no-appeals-court"]
+    assert records["us-embassy"].aliases == ("U.S. embassy",)
+
+
+def test_bare_body_without_a_country_in_sight() -> None:
+    # A ministry is the article's country's; "the Security Council" may well be the UN's.
+    text = "Kyrgyzstan protested. The Foreign Ministry said the Security Council must meet."
+    found, _ = orgs_of(text)
+    assert [key for key, _ in found] == ["kg-foreign-ministry"]
+    assert orgs_of("The Foreign Ministry said so.")[0] == []
+
+
+def test_membership_sentence_adds_members() -> None:
+    text = (
+        "The Shanghai Cooperation Organization (SCO), which also includes China, held its summit."
+    )
+    _, records = orgs_of(text)
+    assert "CN" in records["sco"].member_ids
+    learned = (
+        "The Eurasian Lithium Alliance (ELA), which includes Bolivia and Chile, met in La Paz."
+    )
+    _, records = orgs_of(learned)
+    assert set(records["ela"].member_ids) == {"BO", "CL"}
+
+
+def test_leadership_is_not_membership() -> None:
+    _, records = orgs_of("The Arctic Fisheries Forum (AFF), which is led by Norway, met.")
+    assert records["aff"].member_ids == ()
+    _, records = orgs_of("The Arctic Fisheries Forum (AFF) includes a clause on Russia.")
+    assert records["aff"].member_ids == ()
+
+
+def test_a_long_membership_list() -> None:
+    text = "The CSTO unites Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia and Tajikistan."
+    _, records = orgs_of(text)
+    assert set(records["csto"].member_ids) == {"AM", "BY", "KZ", "KG", "RU", "TJ"}
+    _, records = orgs_of("The Caspian Grain Union (CGU) unites Iran, Turkmenistan and Azerbaijan.")
+    assert set(records["cgu"].member_ids) == {"IR", "TM", "AZ"}
+
+
+def test_pairs_that_name_no_organization() -> None:
+    text = "Gross Domestic Product (GDP) grew in the Kyrgyz Republic (KG) and Kyrgyzstan (KG)."
+    assert orgs_of(text)[0] == []
+
+
+def test_acronyms_that_are_words_are_ignored_in_headlines() -> None:
+    found, _ = orgs_of("WHO IS TO BLAME FOR THE CLASHES")
+    assert found == []
+    found, _ = orgs_of("The WHO sent doctors.")
+    assert [key for key, _ in found] == ["who"]
+
+
+def test_seed_articles_organizations() -> None:
+    records: dict[str, Organization] = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        records.update(orgs_of(path.read_text(encoding="utf-8"))[1])
+    assert records["csto"].name == "Collective Security Treaty Organization"
+    assert records["sco"].name == "Shanghai Cooperation Organization"
+    for media in ("interfax", "akipress", "rferl"):
+        assert records[media].kind is OrganizationKind.MEDIA
+    for body in ("kg-security-council", "kg-health-ministry", "kg-emergency-situations-ministry"):
+        assert records[body].kind is OrganizationKind.GOVERNMENT_BODY
+        assert records[body].country_id == "KG"
+    assert {o.kind for o in records.values()} <= {
+        OrganizationKind.INTERGOVERNMENTAL,
+        OrganizationKind.MEDIA,
+        OrganizationKind.GOVERNMENT_BODY,
+        OrganizationKind.OTHER,
+    }
