@@ -15,7 +15,8 @@ COPY pyproject.toml constraints.txt README.md ./
 COPY search_index/ search_index/
 COPY graphql_api/ graphql_api/
 COPY data/ data/
-RUN pip install -c constraints.txt . \
+# Editable, so the package finds data/ (gazetteer, bundled articles) beside it.
+RUN pip install -c constraints.txt -e . \
     && mkdir -p /data && chown newsgraph:newsgraph /data
 
 USER newsgraph
