@@ -1,0 +1,342 @@
+"""Where a name in a text is surely a person's: next to a title, a descriptor, an address, a verb.
+
+A capitalized run alone is too weak a sign (sentence starts, places, bodies),
+so a person is only made where something anchors the name:
+
+* a title before it: "Kyrgyz Security Council Secretary Marat Imankulov",
+  "Secretary General of the CSTO Stanislav Zas", "FM Kulubaev",
+  "his Tajik counterpart Nasrullo Mahmudzoda", "her attorney, Maryam Hashemi.";
+* a title after it, set off by a comma: "Stanislav Zas, the secretary general
+  of the Collective Security Treaty Organization", "Martin Shanahan, IDA
+  Ireland's chief executive";
+* a descriptor or a kinship word: "British teenager Scarlett Keeling",
+  "whose son Lee Hsien Loong";
+* a form of address: "Mr Trump";
+* a speech verb: "Trump said", "..., said Imankulov."
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from search_index.extract import Found
+from search_index.extract.person_names import (
+    NameRun,
+    is_country_name,
+    is_honorific,
+    is_stop_word,
+    name_after,
+    name_before,
+)
+from search_index.extract.roles import (
+    COUNTERPART,
+    DESCRIPTOR,
+    is_city,
+    normal_title,
+    portfolio,
+    title_pattern,
+)
+from search_index.extract.text import Sentence, Token, is_capitalized, sentences, tokens
+from search_index.models import EntityKind
+
+#: Verbs that report speech; a name right before one is a speaker.
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|stated|noted|claimed|claims|stressed|warned|explained"
+    "|announced|insisted|argued|wrote|tweeted|replied|responded|recalled|acknowledged|admitted"
+    "|confirmed|denied|emphasized|emphasised|underlined|suggested|reported|declared|maintained"
+)
+_SPEECH_AFTER = re.compile(rf"(?<![\w-])(?:{SPEECH_VERBS})(?![\w-])")
+_SPEECH_BEFORE = re.compile(rf"(?:,|[”\"])\s*(?:{SPEECH_VERBS})\s+")
+_HONORIFIC = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+")
+_CAPITAL_NEXT = re.compile(r" [A-Z]")
+_OF = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
+_POSSESSIVE = re.compile(r"(?:his|her|their|its)\s+$", re.IGNORECASE)
+# What stands between a name, its comma and the title set after it: ", the ", ",- Somalia's new ",
+# ", IDA Ireland's ".
+_APPOSITION_OPEN = re.compile(
+    r"[,(][\s-]*(?:(?i:the|a|an|his|her|its|their)\s+)?"
+    r"(?P<owner>(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*['’]s\s+)?"
+    r"(?:(?:new|former|late|acting|interim|then|outgoing|incoming|current|top)\s+)*$"
+)
+# A title followed by its holder after a comma: "her attorney, Maryam Hashemi.", "the minister
+# for victims affairs, Juliette Meadel, tweeted".
+_TITLE_THEN_NAME = re.compile(r"(?:\s+(?:for|of)\s+[a-z][a-z ]{0,40}?)?,\s+")
+_NAME_CLOSED = re.compile(r"[,.;)]|\s+(?:" + SPEECH_VERBS + r")\b|$")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """One name found where it is surely a person's, with the role written next to it."""
+
+    name: NameRun
+    title: str | None = None
+    organization: Found | None = None
+    country: Found | None = None
+    counterpart: bool = False
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """A title with the bodies and countries written around it."""
+
+    title: str
+    start: int
+    end: int
+    organization: Found | None
+    country: Found | None
+    counterpart: bool
+
+
+def is_headline(sentence: Sentence) -> bool:
+    """Whether a line is set in headline case ("CSTO Mechanisms to be Launched on ...").
+
+    A line with no closing punctuation whose content words are capitalized is
+    a heading, not prose: its capitals say nothing about names. Prose full of
+    names ("Kyrgyz Foreign Minister Jeenbek Kulubaev met ...") ends with a stop.
+    """
+    if sentence.text.rstrip('"”’)').endswith((".", "!", "?")):
+        return False
+    words = [t.text for t in tokens(sentence.text) if len(t.text) > 3]
+    return len(words) >= 3 and sum(map(is_capitalized, words)) >= 0.75 * len(words)
+
+
+def _adjacent_before(text: str, pos: int, found: Sequence[Found]) -> Found | None:
+    adjacent = [
+        item
+        for item in found
+        if item.span.end <= pos
+        and len(text[item.span.end : pos]) <= 2
+        and not text[item.span.end : pos].strip()
+    ]
+    # The longest wins, as after a title.
+    return min(adjacent, key=lambda f: f.span.start, default=None)
+
+
+def _starting_at(pos: int, found: Sequence[Found]) -> Found | None:
+    # The longest wins: "Kyrgyz Security Council" over the "Kyrgyz" it opens with.
+    starting = [item for item in found if item.span.start == pos]
+    return max(starting, key=lambda f: f.span.end, default=None)
+
+
+def _phrase(text: str, match: re.Match[str], entities: Sequence[Found]) -> _Phrase | None:
+    title = normal_title(match.group())
+    if title is None:
+        return None
+    start = match.start()
+    title, end = portfolio(title, text, match.end())
+    organization: Found | None = None
+    country: Found | None = None
+    # Before the title: "Kyrgyz Security Council", "Russian", "his Tajik".
+    while (before := _adjacent_before(text, start, entities)) is not None:
+        if before.kind is EntityKind.ORGANIZATION and organization is None and country is None:
+            organization = before
+        elif before.kind is EntityKind.COUNTRY and country is None:
+            country = before
+        else:
+            break
+        start = before.span.start
+    counterpart = title == COUNTERPART
+    possessive = _POSSESSIVE.search(text, max(0, start - 8), start)
+    if possessive is not None and possessive.end() == start:
+        start = possessive.start()
+    # After it: "of the CSTO", "of Pakistan".
+    of = _OF.match(text, end)
+    if of is not None:
+        target = _starting_at(of.end(), entities)
+        if target is not None and target.kind is EntityKind.ORGANIZATION and organization is None:
+            organization, end = target, target.span.end
+        elif target is not None and target.kind is EntityKind.COUNTRY and country is None:
+            if _CAPITAL_NEXT.match(text, target.span.end):
+                # "managing director of China Telecom Europe": the country opens a body's name.
+                return None
+            country, end = target, target.span.end
+        elif target is None:
+            end = _unknown_body_end(text, of.end(), end)
+    return _Phrase(title, start, end, organization, country, counterpart)
+
+
+def _unknown_body_end(text: str, start: int, end: int) -> int:
+    """Past a body no rule knows that a title is "of": "Superintendent of Police Sammy Tavares".
+
+    Its capitalized words run into the holder's name; the body ends with its
+    last body word ("Police", "Council", "Ministry"), the name follows.
+    """
+    words: list[Token] = []
+    for word in tokens(text, start, min(len(text), start + 80)):
+        if text[(words[-1].end if words else start) : word.start].strip() or not (
+            is_capitalized(word.text) or word.text in {"of", "the", "and", "for"}
+        ):
+            break
+        words.append(word)
+    last_body = max((i for i, w in enumerate(words) if is_stop_word(w.text)), default=-1)
+    if last_body < 0 or last_body == len(words) - 1:
+        return end
+    return words[last_body].end
+
+
+def _inside_any(start: int, end: int, found: Sequence[Found]) -> bool:
+    return any(f.span.start <= start and end <= f.span.end for f in found)
+
+
+def _title_anchors(text: str, entities: Sequence[Found], skip: Sequence[Sentence]) -> list[Anchor]:
+    anchors: list[Anchor] = []
+    for match in title_pattern().finditer(text):
+        if _inside_any(match.start(), match.end(), entities) or _in(skip, match.start()):
+            continue
+        phrase = _phrase(text, match, entities)
+        if phrase is None:
+            continue
+        after = name_after(text, phrase.end, entities)
+        if after is not None:
+            anchors.append(_anchor(after, phrase, phrase.start, after.end))
+            continue
+        apposed = _apposed(text, phrase, entities)
+        if apposed is not None:
+            anchors.append(apposed)
+            continue
+        held = _holder_after_comma(text, phrase.end, entities)
+        if held is not None:
+            anchors.append(_anchor(held, phrase, phrase.start, held.end))
+    return anchors
+
+
+def _holder_after_comma(text: str, end: int, entities: Sequence[Found]) -> NameRun | None:
+    """The name after "TITLE, " when it closes there ("her attorney, Maryam Hashemi.")."""
+    comma = _TITLE_THEN_NAME.match(text, end)
+    if comma is None:
+        return None
+    name = name_after(text, comma.end(), entities)
+    if name is None or len(name.words) < 2 or is_city(name.text):
+        return None
+    return name if _NAME_CLOSED.match(text, name.end) else None
+
+
+def _apposed(text: str, phrase: _Phrase, entities: Sequence[Found]) -> Anchor | None:
+    """The name a title is set after: "Stanislav Zas, the secretary general of the ...".
+
+    The body or country owning the title may stand between ("Martin Shanahan,
+    IDA Ireland's chief executive"; "Mohamed Abdullahi Mohamed, Somalia's new
+    president") and then makes the role's organization or country.
+    """
+    opening = _APPOSITION_OPEN.search(text, max(0, phrase.start - 80), phrase.start)
+    if opening is None or phrase.counterpart:
+        return None
+    closing = text[phrase.end : phrase.end + 1]
+    if closing and closing not in ",.;:)" and not text[phrase.end :].startswith((" who", " said")):
+        return None
+    name = name_before(text, opening.start(), entities)
+    # One word before a comma is as often an adverb or a place as a surname ("Separately,").
+    if name is None or is_city(name.text) or (len(name.words) == 1 and name.text.endswith("ly")):
+        return None
+    owner = [e for e in entities if opening.start("owner") <= e.span.start < opening.end("owner")]
+    organization = phrase.organization or next(
+        (e for e in owner if e.kind is EntityKind.ORGANIZATION), None
+    )
+    country = phrase.country or next((e for e in owner if e.kind is EntityKind.COUNTRY), None)
+    return Anchor(
+        name=name,
+        title=phrase.title,
+        organization=organization,
+        country=country,
+        start=name.start,
+        end=phrase.end,
+    )
+
+
+def _anchor(name: NameRun, phrase: _Phrase, start: int, end: int) -> Anchor:
+    return Anchor(
+        name=name,
+        title=phrase.title,
+        organization=phrase.organization,
+        country=phrase.country,
+        counterpart=phrase.counterpart,
+        start=start,
+        end=end,
+    )
+
+
+def _in(skip: Sequence[Sentence], offset: int) -> bool:
+    return any(s.start <= offset < s.end for s in skip)
+
+
+def _plain(name: NameRun, text: str) -> bool:
+    # A speech verb anchors weakly: the name must not be a city ("Moscow said"), a country or
+    # an acronym, and one word must not be a common noun the text also writes in lower case
+    # ("Staff said", "Researchers said").
+    if len(name.words) == 1 and re.search(
+        rf"(?<![\w-]){re.escape(name.text.lower())}(?![\w-])", text
+    ):
+        return False
+    return (
+        not is_city(name.text)
+        and not is_country_name(name.text)
+        and not any(w.isupper() for w in name.words)
+    )
+
+
+def _speech_anchors(text: str, entities: Sequence[Found], skip: Sequence[Sentence]) -> list[Anchor]:
+    anchors: list[Anchor] = []
+    for match in _SPEECH_AFTER.finditer(text):
+        name = name_before(text, match.start(), entities)
+        if name is not None and not _in(skip, name.start) and _plain(name, text):
+            anchors.append(Anchor(name=name, start=name.start, end=name.end))
+    for match in _SPEECH_BEFORE.finditer(text):
+        name = name_after(text, match.end(), entities)
+        if name is None or _in(skip, name.start) or not _plain(name, text):
+            continue
+        if text[name.end : name.end + 1] in {".", ",", ";", ""}:
+            anchors.append(Anchor(name=name, start=name.start, end=name.end))
+    return anchors
+
+
+def _descriptor_anchors(
+    text: str, entities: Sequence[Found], skip: Sequence[Sentence]
+) -> list[Anchor]:
+    anchors: list[Anchor] = []
+    for match in DESCRIPTOR.finditer(text):
+        if _in(skip, match.start()):
+            continue
+        name = name_after(text, match.end(), entities)
+        # A descriptor is a weaker sign than a title: two words at least, and after a comma
+        # the name must close there ("her attorney, Maryam Hashemi.").
+        if name is None or len(name.words) < 2 or is_city(name.text):
+            continue
+        if match.group("comma") and not _NAME_CLOSED.match(text, name.end):
+            continue
+        anchors.append(Anchor(name=name, start=match.start(), end=name.end))
+    return anchors
+
+
+def _honorific_anchors(
+    text: str, entities: Sequence[Found], skip: Sequence[Sentence]
+) -> list[Anchor]:
+    anchors: list[Anchor] = []
+    for match in _HONORIFIC.finditer(text):
+        if not is_honorific(match.group().strip()) or _in(skip, match.start()):
+            continue
+        name = name_after(text, match.end(), entities)
+        if name is not None:
+            anchors.append(Anchor(name=name, start=match.start(), end=name.end))
+    return anchors
+
+
+def find_anchors(text: str, entities: Sequence[Found]) -> list[Anchor]:
+    """Every anchored name of ``text`` in order; ``entities`` are countries and organizations."""
+    skip = [s for s in sentences(text) if is_headline(s)]
+    titled = _title_anchors(text, entities, skip)
+    # A title knows where its name starts; a speech verb only where it ends
+    # ("Minister for Transport Shane Ross said" names Shane Ross, not Transport Shane Ross).
+    weak = [
+        a
+        for a in (
+            _honorific_anchors(text, entities, skip)
+            + _descriptor_anchors(text, entities, skip)
+            + _speech_anchors(text, entities, skip)
+        )
+        if not any(t.name.start < a.name.end and a.name.start < t.name.end for t in titled)
+    ]
+    return sorted(titled + weak, key=lambda a: (a.name.start, a.start))

@@ -1,0 +1,98 @@
+"""Who a "who" part of a sentence names: a person, an organization, or a word standing for a person.
+
+A pronoun ("he", "she") stands for the person named last before it, outside
+any quotation: the people a speaker talks about inside his quote are not the
+ones who speak next. A bare title ("the presidential spokesman", "the NATO
+secretary general") stands for the person the article introduced with that
+title ("Kremlin spokesman Dmitry Peskov").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from search_index.extract import Found
+from search_index.extract.quotes import Quote
+from search_index.extract.roles import normal_title, title_pattern
+from search_index.models import EntityKind, EntityRef
+
+_PRONOUN = re.compile(r"(?<![\w-])(?:he|she|He|She|him|her)(?![\w-])")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker found in a "who" part; ``ref`` is None for a pronoun with nobody before it."""
+
+    ref: EntityRef | None
+
+
+@dataclass(frozen=True, slots=True)
+class Titled:
+    """A person introduced with a title at ``offset`` ("Kremlin spokesman Dmitry Peskov")."""
+
+    offset: int
+    title: str
+    person_id: str
+
+
+class SpeakerFinder:
+    """Names speakers from the person and organization mentions of one article."""
+
+    def __init__(
+        self,
+        people: Sequence[Found],
+        orgs: Sequence[Found],
+        quotes: Sequence[Quote],
+        titled: Sequence[Titled] = (),
+    ):
+        """Index the mentions; those inside ``quotes`` are never antecedents of a pronoun."""
+        self._people = sorted(people, key=lambda f: f.span.start)
+        self._orgs = sorted(orgs, key=lambda f: f.span.start)
+        self._outside = [
+            p for p in self._people if not any(q.start < p.span.start < q.end for q in quotes)
+        ]
+        self._titled = sorted(titled, key=lambda t: t.offset)
+
+    def in_part(self, start: int, end: int, text: str) -> Speaker | None:
+        """The speaker named in ``text[start:end]``.
+
+        In order: a person named there (the last one: in "Kyrgyz Security
+        Council Secretary Marat Imankulov" the council only qualifies him), a
+        pronoun, a bare title, an organization. None when the part names
+        nobody ("Both sides reported").
+        """
+        people = [p for p in self._people if start <= p.span.start and p.span.end <= end]
+        if people:
+            return _person(people[-1].key)
+        pronoun = _PRONOUN.search(text, start, end)
+        if pronoun is not None:
+            return Speaker(self.antecedent(pronoun.start()))
+        title = title_pattern().search(text, start, end)
+        holder = self._holder(title.group(), start) if title is not None else None
+        if holder is not None:
+            return _person(holder)
+        orgs = [o for o in self._orgs if start <= o.span.start and o.span.end <= end]
+        if orgs:
+            return Speaker(EntityRef(kind=EntityKind.ORGANIZATION, id=orgs[0].key))
+        return None
+
+    def antecedent(self, offset: int) -> EntityRef | None:
+        """The person a pronoun at ``offset`` stands for: the last one named before it."""
+        before = [p for p in self._outside if p.span.end <= offset]
+        return EntityRef(kind=EntityKind.PERSON, id=before[-1].key) if before else None
+
+    def named_between(self, start: int, end: int) -> set[str]:
+        """The people named between two offsets, outside quotations."""
+        return {p.key for p in self._outside if start <= p.span.start < end}
+
+    def _holder(self, spoken: str, offset: int) -> str | None:
+        """The person last introduced before ``offset`` with this title, if any."""
+        title = normal_title(spoken)
+        holders = [t for t in self._titled if t.offset < offset and t.title == title]
+        return holders[-1].person_id if holders else None
+
+
+def _person(person_id: str) -> Speaker:
+    return Speaker(EntityRef(kind=EntityKind.PERSON, id=person_id))
