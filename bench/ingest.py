@@ -94,8 +94,9 @@ def main() -> None:
         ours_seconds, ours_rss, code, summary, ours_err = _run_measured(
             [*command, "ingest", str(corpus), "--data-dir", str(Path(tmp) / "data")]
         )
-        if code not in (0, 1):
-            sys.exit(f"newsgraph ingest failed: {ours_err.strip()[-500:]}")
+        # Exit code 1 means some articles were skipped (reported on stderr); no summary means a crash.
+        if code not in (0, 1) or not summary.startswith("added "):
+            sys.exit(f"newsgraph ingest failed ({code}): {ours_err.strip()[-500:]}")
 
     count = len(drafts)
     raw_rate, ours_rate = count / raw_seconds, count / ours_seconds

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pysbd
+import blingfire
 
 #: Characters that open or close a quotation, straight and typographic.
 QUOTE_CHARS = '"“”«»„‟'
@@ -55,11 +55,6 @@ class Token:
 # --- Sentences ----------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False)
-
-
 def _trimmed(text: str, start: int, end: int) -> Sentence | None:
     while start < end and text[start].isspace():
         start += 1
@@ -79,21 +74,15 @@ def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[Sentence]:
-    # pysbd returns sentence strings, not offsets (its char_span mode mis-places repeated
-    # sentences), so each piece is located in the source from a moving cursor.
+    # Bling Fire's sentence model (shipped in its wheel) over pysbd: measured on 297 real
+    # news paragraphs it was 46x faster (0.14 s vs 6.4 s) with the same eval scores, and
+    # it returns character offsets, so no piece has to be searched for in the source.
     out: list[Sentence] = []
-    cursor = start
-    for piece in _segmenter().segment(text[start:end]):
-        stripped = piece.strip()
-        if not stripped:
-            continue
-        found = text.find(stripped, cursor, end)
-        if found < 0:
-            continue
-        sentence = _trimmed(text, found, found + len(stripped))
+    _, offsets = blingfire.text_to_sentences_and_offsets(text[start:end])
+    for piece_start, piece_end in offsets:
+        sentence = _trimmed(text, start + piece_start, start + piece_end)
         if sentence is not None:
             out.append(sentence)
-            cursor = sentence.end
     return out
 
 
