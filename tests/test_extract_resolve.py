@@ -68,6 +68,9 @@ class MemoryGraph:
             if i.kind == kind and i.start_date == start and set(i.country_ids) & set(country_ids)
         ]
 
+    def incidents_in(self, kind: IncidentKind, country_ids: tuple[str, ...]) -> list[Incident]:
+        return [i for i in self.incidents if i.kind == kind and set(i.country_ids) & set(country_ids)]
+
     def add(self, extraction: Extraction) -> None:
         """Keep an article's entities, as the store does after ingesting it."""
         self.people.extend(extraction.people)
@@ -232,15 +235,19 @@ def test_resolve_rewrites_every_fact_to_the_graph_ids() -> None:
 
 
 def _clash(
-    start: date | None, end: date | None = None, countries: tuple[str, ...] = ("KG", "TJ")
+    start: date | None,
+    end: date | None = None,
+    countries: tuple[str, ...] = ("KG", "TJ"),
+    places: tuple[str, ...] = (),
 ) -> Incident:
     return Incident(
-        id=f"clash-{start}",
+        id=f"clash-{start}-{'-'.join(places)}",
         title="Clash",
         kind=IncidentKind.ARMED_CLASH,
         start_date=start,
         end_date=end,
         country_ids=countries,
+        places=places,
     )
 
 
@@ -332,3 +339,30 @@ def test_second_seed_article_merges_into_the_graph_the_first_built() -> None:
     assert len(clash_a) == 1 and clash_a[0].start_date == date(2022, 9, 14)
     assert [i.id for i in clash_b] == [clash_a[0].id]
     assert {o.id for o in a.organizations} & {o.id for o in b.organizations} == {"csto"}
+
+
+BORDER = ("Kyrgyz-Tajik border",)
+
+
+def test_undated_report_in_an_undated_article_is_the_one_incident_at_that_place() -> None:
+    # Seed 2 (no date) speaks of "the situation on the Kyrgyz-Tajik border" after seed 1
+    # dated the clash there: the only clash stored at that place is the one meant.
+    stored = _clash(date(2022, 9, 14), places=BORDER)
+    graph = MemoryGraph(incidents=[stored])
+    assert match_incident(_clash(None, places=BORDER), graph) == stored
+    assert match_incident(_clash(None, places=("Osh",)), graph) is None
+    assert match_incident(_clash(None, countries=("KG",), places=BORDER), graph) is None
+
+
+def test_undated_report_stays_apart_when_two_incidents_share_the_place() -> None:
+    graph = MemoryGraph(
+        incidents=[_clash(date(2021, 4, 28), places=BORDER), _clash(date(2022, 9, 14), places=BORDER)]
+    )
+    assert match_incident(_clash(None, places=BORDER), graph) is None
+
+
+def test_dated_report_joins_the_incident_an_undated_one_stored() -> None:
+    stored = _clash(None, places=BORDER)
+    graph = MemoryGraph(incidents=[stored])
+    assert match_incident(_clash(date(2022, 9, 14), places=BORDER), graph) == stored
+    assert match_incident(_clash(date(2022, 9, 14), places=("Batken",)), graph) is None

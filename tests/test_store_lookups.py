@@ -59,6 +59,15 @@ def test_incidents_like_matches_kind_day_and_country(store: Store, records: Reco
     assert store.incidents_like(IncidentKind.ARMED_CLASH, date(2022, 9, 15), ("KG",)) == []
 
 
+def test_incidents_in_matches_kind_and_country_whatever_the_date(
+    store: Store, records: RecordFactory
+) -> None:
+    store.put(*first_report(records))
+    assert [i.id for i in store.incidents_in(IncidentKind.ARMED_CLASH, ("TJ", "UZ"))] == ["clash"]
+    assert store.incidents_in(IncidentKind.ARMED_CLASH, ("FR",)) == []
+    assert store.incidents_in(IncidentKind.SUMMIT, ("KG",)) == []
+
+
 def test_relations_answer_in_the_order_asked(store: Store, records: RecordFactory) -> None:
     store.put(*first_report(records))
     store.put(*second_report(records))

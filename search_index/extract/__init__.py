@@ -61,6 +61,10 @@ class GraphLookup(Protocol):
         """Stored incidents of this kind starting on that date in any of these countries."""
         ...
 
+    def incidents_in(self, kind: IncidentKind, country_ids: tuple[str, ...]) -> list[Incident]:
+        """Stored incidents of this kind in any of these countries, dated or not."""
+        ...
+
 
 class EmptyGraph:
     """A graph with nothing in it: for extracting one article on its own."""
@@ -76,6 +80,10 @@ class EmptyGraph:
     def incidents_like(
         self, kind: IncidentKind, start: date | None, country_ids: tuple[str, ...]
     ) -> list[Incident]:
+        """Nothing."""
+        return []
+
+    def incidents_in(self, kind: IncidentKind, country_ids: tuple[str, ...]) -> list[Incident]:
         """Nothing."""
         return []
 

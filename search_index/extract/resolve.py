@@ -246,7 +246,8 @@ def match_incident(
     before this one's start to its end. An undated incident ("the situation at
     the Kyrgyz-Tajik border") is matched against those that started in the
     :data:`RECENT_DAYS` before the article's date, and only one in every
-    country it names: a report refers to a recent event.
+    country it names: a report refers to a recent event. When neither says
+    when, dates cannot decide: see :func:`_same_place_alone`.
     """
     if not incident.country_ids:
         return None
@@ -258,7 +259,7 @@ def match_incident(
         first, last = published_on - timedelta(days=RECENT_DAYS), published_on
         days, shared = _days(first, last), len(set(incident.country_ids))
     else:
-        return None
+        return _same_place_alone(incident, graph.incidents_in(incident.kind, incident.country_ids))
     for day in days:
         for stored in graph.incidents_like(incident.kind, day, incident.country_ids):
             stored_dates = _dates(stored)
@@ -269,7 +270,24 @@ def match_incident(
                 and len(set(stored.country_ids) & set(incident.country_ids)) >= shared
             ):
                 return stored
-    return None
+    # A dated report of an incident first stored from an undated one.
+    return _same_place_alone(incident, graph.incidents_like(incident.kind, None, incident.country_ids))
+
+
+def _same_place_alone(incident: Incident, candidates: Iterable[Incident]) -> Incident | None:
+    """The one candidate with the same countries and a shared place, when dates cannot decide.
+
+    An undated report ("the situation on the Kyrgyz-Tajik border") is the
+    incident stored for that very place only if no other of its kind is
+    there: with two, nothing says which, so it stays apart.
+    """
+    fitting = [
+        stored
+        for stored in candidates
+        if set(stored.country_ids) == set(incident.country_ids)
+        and set(stored.places) & set(incident.places)
+    ]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 # --- Rewriting -------------------------------------------------------------------------

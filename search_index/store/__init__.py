@@ -212,6 +212,10 @@ class Store:
         """Stored incidents of this kind starting that day in any of these countries."""
         return reads.incidents_like(self._db.get(), kind, start, country_ids)
 
+    def incidents_in(self, kind: IncidentKind, country_ids: tuple[str, ...]) -> list[Incident]:
+        """Stored incidents of this kind in any of these countries, dated or not."""
+        return reads.incidents_in(self._db.get(), kind, country_ids)
+
     def find_person(self, name: str) -> Person | None:
         """A person by any alias; of several, the one with the smallest id."""
         found = self.people_by_alias_key(alias_key(name))

@@ -248,6 +248,17 @@ def incidents_like(
     return [rows.incident(row) for row in conn.execute(sql + " ORDER BY i.id", params)]
 
 
+def incidents_in(
+    conn: sqlite3.Connection, kind: IncidentKind, country_ids: tuple[str, ...]
+) -> list[Incident]:
+    """Incidents of this kind in any of these countries, whatever their dates."""
+    sql = (
+        f"{rows.INCIDENT_SELECT} WHERE i.kind = ? AND i.id IN "
+        f"(SELECT incident_id FROM incident_countries WHERE country_id {IN_IDS}) ORDER BY i.id"
+    )
+    return [rows.incident(row) for row in conn.execute(sql, [kind.value, ids_param(list(country_ids))])]
+
+
 # --- whole articles, for the full-text index ----------------------------------------
 
 
