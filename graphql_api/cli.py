@@ -102,6 +102,8 @@ def _settings(data_dir: Path | None) -> Settings:
 def _serve(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
     import uvicorn
 
+    from graphql_api.logs import uvicorn_log_config
+
     if args.workers < 1:
         print("newsgraph: --workers must be at least 1", file=err)
         return EXIT_USAGE
@@ -115,6 +117,8 @@ def _serve(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextI
         port=args.port,
         workers=args.workers,
         log_level=settings.log_level.lower(),
+        log_config=uvicorn_log_config(settings.log_level),
+        # The app logs each request itself, as JSON with its request id.
         access_log=False,
     )
     return 0
