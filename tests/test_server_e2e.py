@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import os
 import signal
 import socket
@@ -11,6 +12,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import httpx
 import pytest
@@ -26,8 +28,15 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+class Served(NamedTuple):
+    """A running server: its base URL and the file its output goes to."""
+
+    base: str
+    log: Path
+
+
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """`newsgraph serve --workers 2` over a fresh data dir built from the bundled articles."""
     data_dir = tmp_path_factory.mktemp("served")
     port = _free_port()
@@ -50,7 +59,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             if process.poll() is not None or time.monotonic() > deadline:
                 raise AssertionError(f"server did not start: {(data_dir / 'server.log').read_text()}")
             time.sleep(0.2)
-        yield base
+        yield Served(base, data_dir / "server.log")
     finally:
         process.send_signal(signal.SIGINT)
         try:
@@ -58,6 +67,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server(served: Served) -> str:
+    """The base URL of the running server."""
+    return served.base
 
 
 def test_health_and_a_search_over_http(server: str) -> None:
@@ -93,3 +108,12 @@ def test_mutation_needs_the_key_over_http(server: str) -> None:
     )
     assert "errors" not in allowed.json()
     assert allowed.json()["data"]["deleteArticle"]["deletedId"] is None
+
+
+def test_every_log_line_is_json_and_requests_carry_their_id(served: Served) -> None:
+    sent = "e2e-log-check"
+    httpx.get(f"{served.base}/healthz", headers={"X-Request-ID": sent})
+    lines = [json.loads(line) for line in served.log.read_text().splitlines() if line.strip()]
+    assert lines, "the server logged nothing"
+    assert all({"time", "level", "message"} <= set(line) for line in lines)
+    assert any(line.get("request_id") == sent for line in lines)
