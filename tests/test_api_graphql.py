@@ -26,7 +26,8 @@ from search_index import NewsIndex, Settings
 from search_index.corpus import read_paths
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTRACT = Path("/work/shared/contract.graphql")
+# The API contract lives in ../shared beside the project (as in CI), not in the repo.
+CONTRACT = ROOT.parent / "shared" / "contract.graphql"
 SEEDS = ROOT / "data" / "articles"
 
 #: Our own articles: one source, known dates, so paging and sorting have a known answer.
