@@ -298,11 +298,23 @@ def test_the_written_set_reads_as_newsgraph_reads_files() -> None:
 
 # --- end to end, with floors ---------------------------------------------------------------
 
-#: Lowest acceptable F1 per kind on the written set. All 0.0 for now, on purpose:
-#: extraction is landing rule by rule, and the lead raises each floor to just
-#: under the score `make eval` prints once that kind's rules are in. The test
-#: still runs extraction and scoring end to end, so it fails if either crashes.
-WRITTEN_FLOORS: dict[str, float] = {kind: 0.0 for kind in KINDS}
+#: Lowest acceptable F1 per kind on the written set: a little under what `make eval`
+#: printed when each was last raised (the written set runs offline; the real set needs
+#: the corpus fetched, so its figures live in `make eval` and the issue notes). Raise
+#: them as the rules improve; a rule change that costs more than the margin fails here.
+WRITTEN_FLOORS: dict[str, float] = {
+    "countries": 0.97,
+    "organizations": 0.93,
+    "organization kinds": 0.87,
+    "people": 0.95,
+    "roles": 0.80,
+    "statements": 0.87,
+    "statement kinds": 0.85,
+    "statements+speaker": 0.82,
+    "figures": 0.87,
+    "merges": 0.77,
+}
+assert set(WRITTEN_FLOORS) == set(KINDS)
 
 
 def test_the_written_set_scores_at_least_its_floors() -> None:
