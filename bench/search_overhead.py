@@ -62,8 +62,8 @@ def build_data_dir(data_dir: Path, limit: int | None) -> None:
             return
         drafts = [o.draft for o in read_paths([ROOT / "data" / "articles"]) if o.draft]
         drafts += as_drafts(load_news_articles())[:limit]
-        for draft in drafts:
-            index.ingest(draft)
+        for _ in index.ingest_many(drafts):
+            pass
 
 
 def _free_port() -> int:
