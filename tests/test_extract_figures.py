@@ -61,6 +61,15 @@ def test_seed_deaths_and_injuries() -> None:
     ]
 
 
+def test_a_lead_in_belongs_to_one_figure_only() -> None:
+    # Reuters, Baghdad, 2017: the second number has a verb of its own and is not a death toll.
+    text = (
+        "An interior ministry official gave a death toll of 52 and said that more than 50 "
+        "other people were also wounded."
+    )
+    assert summary(text) == [(KILLED, 52, Qualifier.EXACT), (INJURED, 50, Qualifier.MORE_THAN)]
+
+
 def test_seed_destruction_and_evacuation() -> None:
     assert summary(SEED_EMERGENCY) == [
         (FigureKind.BUILDINGS_DESTROYED, 700, Qualifier.MORE_THAN),

@@ -324,8 +324,9 @@ def test_extract_seed_articles_countries_organizations_and_counts() -> None:
     assert mentions["KG"].count == len(mentions["KG"].spans) >= 5
     for span in mentions["interfax"].spans:
         assert a.mentions and _seed(first, "a").body[span.start : span.end] == "Interfax"
-    assert all(s.id == f"a:s{s.span.start}" for s in a.statements)
-    assert all(f.id == f"a:f{f.span.start}" for f in a.figures)
+    assert all(s.id == f"a:s{s.span.start}-{s.span.end}" for s in a.statements)
+    assert all(f.id == f"a:f{f.span.start}-{f.span.end}-{f.kind.value}" for f in a.figures)
+    assert len({f.id for f in a.figures}) == len(a.figures)
 
 
 def test_second_seed_article_merges_into_the_graph_the_first_built() -> None:

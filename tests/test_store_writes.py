@@ -183,6 +183,15 @@ def test_facts_may_only_point_at_what_the_article_lists(
     assert store.is_empty()
 
 
+def test_two_facts_with_one_id_are_refused_whole(store: Store, records: RecordFactory) -> None:
+    article, extraction = first_report(records)
+    figure = extraction.figures[0]
+    twice = extraction.model_copy(update={"figures": (figure, figure.model_copy(update={"value": 1}))})
+    with pytest.raises(BadInput, match="two figures with one id"):
+        store.put(article, twice)
+    assert store.is_empty()
+
+
 def test_the_stored_extraction_is_what_the_article_gave(store: Store, records: RecordFactory) -> None:
     article, extraction = first_report(records)
     store.put(article, extraction)

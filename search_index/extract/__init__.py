@@ -107,10 +107,17 @@ def mentions_of(article_id: str, found: Sequence[Found]) -> list[Mention]:
 def _with_ids(
     article_id: str, statements: Sequence[Statement], figures: Sequence[Figure]
 ) -> tuple[tuple[Statement, ...], tuple[Figure, ...]]:
-    # Ids follow the span so that re-extracting an article yields the same ids.
+    # Ids follow the span so that re-extracting an article yields the same ids; the end
+    # and kind too, since two facts may start at one place.
     return (
-        tuple(s.model_copy(update={"id": f"{article_id}:s{s.span.start}"}) for s in statements),
-        tuple(f.model_copy(update={"id": f"{article_id}:f{f.span.start}"}) for f in figures),
+        tuple(
+            s.model_copy(update={"id": f"{article_id}:s{s.span.start}-{s.span.end}"})
+            for s in statements
+        ),
+        tuple(
+            f.model_copy(update={"id": f"{article_id}:f{f.span.start}-{f.span.end}-{f.kind.value}"})
+            for f in figures
+        ),
     )
 
 

@@ -265,6 +265,11 @@ def find_figures(
     for number in _NUMBER_RE.finditer(text, start, stop):
         # Context before a number is read within the sentence and a few words back only.
         reach = max(start, number.start() - _CONTEXT_BEFORE)
+        if found:
+            # A lead-in already read for one figure is not read again for the next: in
+            # "a death toll of 52 and ... more than 50 other people were wounded" the 50
+            # are not deaths.
+            reach = max(reach, found[-1].end)
         if any(s < number.end() and number.start() < e for s, e in skip):
             continue
         if not _is_count(text, number, reach, stop):

@@ -7,6 +7,8 @@ and dangle. Refusing such an extraction keeps every stored reference alive.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from search_index.errors import BadInput
 from search_index.models import EntityKind, EntityRef, Extraction
 
@@ -24,6 +26,13 @@ def check(article_id: str, extraction: Extraction) -> None:
     missing = sorted(_dangling(extraction))
     if missing:
         raise BadInput(f"extraction of {article_id!r} refers to what it does not list: {missing}")
+    for name, ids in (
+        ("statement", [statement.id for statement in extraction.statements]),
+        ("figure", [figure.id for figure in extraction.figures]),
+    ):
+        twice = sorted(fact_id for fact_id, n in Counter(ids).items() if n > 1)
+        if twice:
+            raise BadInput(f"extraction of {article_id!r} has two {name}s with one id: {twice}")
 
 
 def _dangling(extraction: Extraction) -> set[str]:
