@@ -55,6 +55,11 @@ def ingest_command(
             except NewsgraphError as exc:
                 counts["skipped"] += 1
                 print(f"newsgraph: skipped {current[0]}: {exc}", file=err)
+            except Exception as exc:  # noqa: BLE001 - one bad article must not cost the rest
+                # The store rolled that article back whole; say so and go on with the others.
+                counts["skipped"] += 1
+                print(f"newsgraph: skipped {current[0]}: internal error: {type(exc).__name__}: {exc}",
+                      file=err)
     skipped = counts["skipped"] + len(missing)
     print(
         f"added {counts[IngestOutcome.ADDED.value]}, updated {counts[IngestOutcome.UPDATED.value]}, "
