@@ -222,6 +222,26 @@ def test_facets_follow_the_filter(index: FullText) -> None:
     assert sum(f.count for f in facets.years) == len(expected(lambda i: i.source == "Reuters"))
 
 
+def test_facets_follow_a_commit_and_a_delete(tmp_path: Path) -> None:
+    # Facet values are read once per searcher generation: a commit must be seen at once.
+    index = FullText.open(tmp_path)
+    try:
+        first = Item("f1", "Floods in Osh", "Floods hit Osh.", None, "AKIpress", countries=("KG",))
+        index.put([to_records(first)])
+        assert [(f.value, f.count) for f in index.search("floods").facets.countries] == [("KG", 1)]
+        second = Item("f2", "More floods", "Floods reach Khujand.", None, "Asia-Plus",
+                      countries=("TJ", "KG"))
+        index.put([to_records(second)])
+        facets = index.search("floods").facets
+        assert [(f.value, f.count) for f in facets.countries] == [("KG", 2), ("TJ", 1)]
+        assert [f.value for f in facets.sources] == ["AKIpress", "Asia-Plus"]
+        index.delete(["f1"])
+        assert [(f.value, f.count) for f in index.search("floods").facets.countries] == [
+            ("KG", 1), ("TJ", 1)]
+    finally:
+        index.close()
+
+
 # --- highlights -----------------------------------------------------------------------------
 
 

@@ -23,7 +23,7 @@ from search_index.fulltext.cursors import (
     scope,
     sort_key,
 )
-from search_index.fulltext.facets import facets, grouping
+from search_index.fulltext.facets import table_for
 from search_index.fulltext.highlight import highlights
 from search_index.fulltext.querying import (
     article_filter,
@@ -169,7 +169,7 @@ class FullText:
         cursor_scope = scope(sort, "articles", query, filter.model_dump_json() if filter else "")
         after_key = decode_cursor(after, cursor_scope, sort) if after is not None else None
         with self._searchers.lease() as searcher:
-            results = searcher.search(parsed, filter=limit, limit=None, groupedby=grouping())
+            results = searcher.search(parsed, filter=limit, limit=None)
             page, has_next = page_after(_ranked(searcher, results, sort), after_key, first)
             hits = tuple(
                 SearchHit(
@@ -189,7 +189,7 @@ class FullText:
                 total=total,
                 has_next=has_next,
                 has_previous=after is not None,
-                facets=facets(results),
+                facets=table_for(searcher).count(results.docs()),
                 did_you_mean=did_you_mean,
             )
 
