@@ -187,6 +187,38 @@ def test_searches_in_threads_during_writes(index: FullText) -> None:
     assert index.search("border", first=1).total == base + len(extra)
 
 
+def test_a_second_index_searches_while_the_first_commits(tmp_path: Path) -> None:
+    # As a second server worker does: its own FullText on the same folder, reading while
+    # another commits (and deletes the files its commits replace).
+    writer = open_index(tmp_path)
+    reader = FullText.open(tmp_path)
+    errors: list[BaseException] = []
+    try:
+        base = reader.search("border", first=1).total
+
+        def search() -> None:
+            try:
+                for _ in range(20):
+                    reader.search("border talks", first=3)
+                    reader.search_statements("border")
+            except BaseException as error:  # noqa: BLE001 - handed to the main thread
+                errors.append(error)
+
+        threads = [threading.Thread(target=search) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for n in range(8):
+            writer.put([to_records(Item(f"w{n}", f"Border talks, day {n}", "Border talks resumed.",
+                                        None, "Test"))])
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        assert reader.search("border", first=1).total == base + 8
+    finally:
+        reader.close()
+        writer.close()
+
+
 # --- statements ------------------------------------------------------------------------------------
 
 

@@ -82,6 +82,9 @@ class FullText:
 
     def __init__(self, index: Any, lock_timeout: float) -> None:
         self._index = index
+        # Whoosh's `index.schema` reads the newest table of contents from disk on every
+        # call, racing commits that delete the one before; ours never changes once open.
+        self._schema = index.schema
         self._lock_timeout = lock_timeout
         self._searchers = SearcherPool(index)
         # Whoosh's lock file serializes writers across processes; this lock makes
@@ -164,7 +167,7 @@ class FullText:
         after: str | None = None,
     ) -> SearchResults:
         """Ranked articles; facets over all hits (entity facets carry ids); did-you-mean."""
-        parsed = parse_article_query(query, self._index.schema)
+        parsed = parse_article_query(query, self._schema)
         limit = article_filter(filter)
         cursor_scope = scope(sort, "articles", query, filter.model_dump_json() if filter else "")
         after_key = decode_cursor(after, cursor_scope, sort) if after is not None else None
@@ -204,7 +207,7 @@ class FullText:
         after: str | None = None,
     ) -> Page[str]:
         """Statement ids ranked by BM25 (edge.score set), optionally only of these speakers."""
-        parsed = parse_statement_query(query, self._index.schema)
+        parsed = parse_statement_query(query, self._schema)
         sort = SearchSort.RELEVANCE
         cursor_scope = scope(
             sort, "statements", query, repr(sorted(speakers) if speakers is not None else None),

@@ -15,6 +15,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+#: Tries at opening a searcher of the newest commit while other commits go on.
+_ATTEMPTS = 5
+
 
 class SearcherPool:
     """Searchers of one Whoosh index, lent one search at a time."""
@@ -39,7 +42,7 @@ class SearcherPool:
         with self._lock:
             idle, self._idle = self._idle, []
         # Refreshing reads the index: done outside the lock, on searchers no one else holds.
-        fresh = [searcher.refresh() for searcher in idle]
+        fresh = [self._fresh(searcher) for searcher in idle]
         for searcher in fresh:
             self._give_back(searcher)
 
@@ -56,11 +59,24 @@ class SearcherPool:
             if self._closed:
                 raise RuntimeError("the full-text index is closed")
             searcher = self._idle.pop() if self._idle else None
-        if searcher is None:
-            return self._index.searcher()
-        # refresh() returns the same searcher when nothing changed, else a new
-        # one that reuses the unchanged segments.
-        return searcher.refresh()
+        return self._fresh(searcher)
+
+    def _fresh(self, searcher: Any | None) -> Any:
+        """A searcher of the newest commit (``searcher`` refreshed, or a new one)."""
+        for attempt in range(_ATTEMPTS):
+            try:
+                if searcher is None:
+                    return self._index.searcher()
+                # The same searcher when nothing changed, else a new one that reuses
+                # the unchanged segments.
+                return searcher.refresh()
+            except FileNotFoundError:
+                # Between finding the newest table of contents and opening it (or its
+                # segments), a commit (of any process) replaced it and deleted the
+                # files; the next look finds the newer one.
+                if attempt == _ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
 
     def _give_back(self, searcher: Any) -> None:
         with self._lock:
