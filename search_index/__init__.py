@@ -32,7 +32,6 @@ from search_index.models import (
     ArticleFilter,
     Country,
     Edge,
-    EntityKind,
     EntityRef,
     FacetCount,
     Facets,
@@ -361,13 +360,7 @@ class NewsIndex:
 
     def articles_of(self, entity: EntityRef, *, first: int = 10, after: str | None = None) -> Page[Article]:
         """Articles that mention an entity, newest first."""
-        ids = (entity.id,)
-        filter = {
-            EntityKind.COUNTRY: ArticleFilter(countries=ids),
-            EntityKind.ORGANIZATION: ArticleFilter(organizations=ids),
-            EntityKind.PERSON: ArticleFilter(people=ids),
-        }[entity.kind]
-        return self._store.list_articles(filter, first=first, after=after)
+        return self._store.articles_of(entity, first=first, after=after)
 
     def statements_of_speakers(
         self, speakers: Sequence[EntityRef], *, first: int

@@ -242,6 +242,10 @@ class Store:
         with self._db.read() as conn:
             return lists.articles(conn, filter, first=first, after=after)
 
+    def articles_of(self, entity: EntityRef, *, first: int, after: str | None) -> Page[Article]:
+        """Articles that mention an entity: the list ``articles_of_entities`` pages in batches."""
+        return self.list_articles(batches.article_filter(entity), first=first, after=after)
+
     def list_people(
         self, search: str | None, filter: PersonFilter | None, *, first: int, after: str | None
     ) -> Page[Person]:
