@@ -39,7 +39,7 @@ from search_index.fulltext.schema import (
     same_schema,
     statement_document,
 )
-from search_index.fulltext.searchers import SearcherPool
+from search_index.fulltext.searchers import SearcherPool, retrying
 from search_index.fulltext.spelling import suggest
 from search_index.models import (
     Article,
@@ -61,30 +61,33 @@ _KEY_TERMS: Final = 10
 _Ranked = tuple[SortKey, tuple[int, float]]
 
 
-def _open_or_create(index_dir: Path) -> Any:
-    """The index in ``index_dir``; a new empty one if there is none or it has another schema.
+def _open_or_create(index_dir: Path) -> tuple[Any, Any]:
+    """The index in ``index_dir`` and its schema; a new empty one if there is none or it has another schema.
 
     The index is derived from the store, so an index of an older schema is
     rebuilt rather than migrated: the facade's repair puts the articles back.
+    Opening reads the newest table of contents, which another process's commit
+    may delete under us: then it is read again.
     """
     index_dir.mkdir(parents=True, exist_ok=True)
     schema = build_schema()
     if whoosh_index.exists_in(str(index_dir)):
         existing = whoosh_index.open_dir(str(index_dir))
-        if same_schema(existing.schema, schema):
-            return existing
+        # Whoosh's `index.schema` reads the newest table of contents on every call;
+        # ours never changes once open, so it is read once, here.
+        existing_schema = existing.schema
+        if same_schema(existing_schema, schema):
+            return existing, existing_schema
         existing.close()
-    return whoosh_index.create_in(str(index_dir), schema)
+    return whoosh_index.create_in(str(index_dir), schema), schema
 
 
 class FullText:
     """Article and statement documents in one Whoosh index, with long-lived searchers."""
 
-    def __init__(self, index: Any, lock_timeout: float) -> None:
+    def __init__(self, index: Any, schema: Any, lock_timeout: float) -> None:
         self._index = index
-        # Whoosh's `index.schema` reads the newest table of contents from disk on every
-        # call, racing commits that delete the one before; ours never changes once open.
-        self._schema = index.schema
+        self._schema = schema
         self._lock_timeout = lock_timeout
         self._searchers = SearcherPool(index)
         # Whoosh's lock file serializes writers across processes; this lock makes
@@ -94,7 +97,8 @@ class FullText:
     @classmethod
     def open(cls, index_dir: Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Self:
         """Open the index in ``index_dir``, creating an empty one if there is none."""
-        return cls(_open_or_create(index_dir), lock_timeout)
+        index, schema = retrying(lambda: _open_or_create(index_dir))
+        return cls(index, schema, lock_timeout)
 
     def close(self) -> None:
         """Close the searchers."""
@@ -151,11 +155,14 @@ class FullText:
 
     def fingerprints(self) -> dict[str, str]:
         """Article id -> content hash, as indexed: what repair compares with the store."""
-        with self._searchers.lease() as searcher:
+
+        def read(searcher: Any) -> dict[str, str]:
             return {
                 fields["id"]: fields["content_hash"]
                 for fields in searcher.documents(doctype=ARTICLE)
             }
+
+        return self._searchers.run(read)
 
     def search(
         self,
@@ -171,7 +178,8 @@ class FullText:
         limit = article_filter(filter)
         cursor_scope = scope(sort, "articles", query, filter.model_dump_json() if filter else "")
         after_key = decode_cursor(after, cursor_scope, sort) if after is not None else None
-        with self._searchers.lease() as searcher:
+
+        def read(searcher: Any) -> SearchResults:
             results = searcher.search(parsed, filter=limit, limit=None)
             page, has_next = page_after(_ranked(searcher, results, sort), after_key, first)
             hits = tuple(
@@ -196,6 +204,8 @@ class FullText:
                 did_you_mean=did_you_mean,
             )
 
+        return self._searchers.run(read)
+
     def search_statements(
         self,
         query: str,
@@ -214,25 +224,27 @@ class FullText:
             str(from_date), str(to_date),
         )
         after_key = decode_cursor(after, cursor_scope, sort) if after is not None else None
-        with self._searchers.lease() as searcher:
-            results = searcher.search(
-                parsed, filter=statement_filter(speakers, from_date, to_date), limit=None
-            )
+        limit = statement_filter(speakers, from_date, to_date)
+
+        def read(searcher: Any) -> tuple[list[_Ranked], bool, int]:
+            results = searcher.search(parsed, filter=limit, limit=None)
             page, has_next = page_after(_ranked(searcher, results, sort), after_key, first)
+            return page, has_next, len(results.top_n)
+
+        page, has_next, total = self._searchers.run(read)
         edges = tuple(
             Edge[str](cursor=encode_cursor(cursor_scope, key), node=str(key[-1]), score=score)
             for key, (_, score) in page
         )
-        return Page[str](
-            edges=edges, total=len(results.top_n), has_next=has_next, has_previous=after is not None
-        )
+        return Page[str](edges=edges, total=total, has_next=has_next, has_previous=after is not None)
 
     def more_like(self, article_id: str, *, first: int = 5) -> list[SearchHit]:
         """Articles most like this one, best first; empty if the article is not indexed."""
         if first <= 0:
             return []
         cursor_scope = scope(SearchSort.RELEVANCE, "related", article_id)
-        with self._searchers.lease() as searcher:
+
+        def read(searcher: Any) -> list[tuple[SortKey, float]]:
             docnum = searcher.document_number(id=article_id, doctype=ARTICLE)
             if docnum is None:
                 return []
@@ -240,10 +252,12 @@ class FullText:
             results = searcher.more_like(
                 docnum, "body", top=first, numterms=_KEY_TERMS, filter=wq.Term("doctype", ARTICLE)
             )
-            ranked = [
+            return [
                 (sort_key(SearchSort.RELEVANCE, hit.score, hit["id"], ""), hit.score)
                 for hit in results
             ]
+
+        ranked = self._searchers.run(read)
         return [
             SearchHit(cursor=encode_cursor(cursor_scope, key), article_id=str(key[-1]), score=score)
             for key, score in sorted(ranked)
