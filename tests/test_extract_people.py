@@ -434,7 +434,7 @@ def test_person_mentions_point_at_their_text() -> None:
             "Richard Painter, who advised former President George W. Bush on ethics, spoke.",
             "WASHINGTON",
             "George W. Bush",
-            "President",
+            "former President",
             "US",
         ),
         (
@@ -537,7 +537,7 @@ def test_a_title_of_a_body_no_rule_knows_ends_at_the_body_word() -> None:
         "case is being investigated as a murder, Tavares added."
     )
     found = people_of(article(body))
-    assert [(r.person_id, r.title) for r in found.roles] == [("sammy-tavares", "Superintendent")]
+    assert [(r.person_id, r.title) for r in found.roles] == [("sammy-tavares", "Deputy Superintendent")]
     assert [m.surface for m in found.mentions] == ["Sammy Tavares", "Tavares"]
 
 
@@ -623,3 +623,58 @@ def test_home_country_is_the_datelines_then_the_first_cited_outlets() -> None:
     assert home_country(article(body), orgs, records) == "RU"
     # Countries named, however often, say nothing of where the story is told from.
     assert home_country(article("Kyrgyzstan and Kyrgyzstan."), [], records) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "person_id", "title"),
+    [
+        (
+            "The vote followed the resignation of former Deputy First Minister Martin McGuinness.",
+            "martin-mcguinness",
+            "former Deputy First Minister",
+        ),
+        (
+            "Troops loyal to former President Ali Abdullah Saleh fired missiles at the border.",
+            "ali-abdullah-saleh",
+            "former President",
+        ),
+        (
+            "Acting President Hwang Kyo-ahn said the army was on alert.",
+            "hwang-kyo-ahn",
+            "acting President",
+        ),
+        (
+            "The phrase was first said by then-Vice President George H. W. Bush in 1988.",
+            "george-h-w-bush",
+            "Vice President",
+        ),
+    ],
+)
+def test_a_status_or_rank_written_before_a_title_is_part_of_it(
+    body: str, person_id: str, title: str
+) -> None:
+    found = people_of(article(body))
+    assert [(r.person_id, r.title) for r in found.roles] == [(person_id, title)]
+
+
+def test_a_former_title_set_after_the_name_keeps_its_body() -> None:
+    body = "Mr Peskov, the former chief of the Kremlin, a powerful body, spoke. Peskov left."
+    found = people_of(article(body))
+    assert [(r.title.split()[0], r.organization_id) for r in found.roles] == [("former", "kremlin")]
+
+
+def test_a_title_for_a_body_is_held_in_that_body() -> None:
+    body = "The talks went well, said Dmitry Peskov, spokesman for the Kremlin, on Monday."
+    found = people_of(article(body))
+    assert [(r.person_id, r.organization_id) for r in found.roles] == [
+        ("dmitry-peskov", "kremlin")
+    ]
+
+
+def test_a_name_set_before_what_it_is_a_member_of_is_a_persons() -> None:
+    body = (
+        "Abdallah al-Muhaysini, a senior member of the Nusra Front, acknowledged the death. "
+        "Syria, a member of the Arab League, was silent."
+    )
+    found = people_of(article(body))
+    assert [p.id for p in found.people] == ["abdallah-al-muhaysini"]

@@ -51,7 +51,15 @@ _SPEECH_AFTER = re.compile(rf"(?<![\w-])(?:{SPEECH_VERBS})(?![\w-])")
 _SPEECH_BEFORE = re.compile(rf"(?:,|[”\"])\s*(?:{SPEECH_VERBS})\s+")
 _HONORIFIC = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+")
 _CAPITAL_NEXT = re.compile(r" [A-Z]")
-_OF = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
+# What joins a title to its body: "chief of the ...", "spokesman for the Ministry ...", a
+# descriptive compound skipped ("deputy director of the Beijing-based China Society ...").
+_OF = re.compile(
+    r"\s+(?:of|at|for)\s+(?:the\s+)?(?:[A-Z][\w.]*-(?:based|led|backed|owned|run|funded)\s+)?"
+)
+# What a title is "former", "acting" ... in: the holder's status, written before it.
+_STATUS = re.compile(r"(?i:(?P<status>former|acting|interim|outgoing)\s+|(?P<ex>ex-))$")
+# A rank word before a title that does not hold it: "Deputy Superintendent of Police".
+_RANK = re.compile(r"(?P<rank>(?i:deputy|assistant|vice))[\s-]+$")
 _POSSESSIVE = re.compile(r"(?:his|her|their|its)\s+$", re.IGNORECASE)
 # What stands between a name, its comma and the title set after it: ", the ", ",- Somalia's new ",
 # ", IDA Ireland's ".
@@ -64,6 +72,12 @@ _APPOSITION_OPEN = re.compile(
 # for victims affairs, Juliette Meadel, tweeted".
 _TITLE_THEN_NAME = re.compile(r"(?:\s+(?:for|of)\s+[a-z][a-z ]{0,40}?)?,\s+")
 _NAME_CLOSED = re.compile(r"[,.;)]|\s+(?:" + SPEECH_VERBS + r")\b|$")
+# A name set before what it is a part of: "Abdallah al-Muhaysini, a senior member of Jabhat
+# Fatah al-Sham,". Only people are members, leaders or founders "of" something.
+_MEMBER_AFTER = re.compile(
+    r",\s+(?:a|an|the)\s+(?:(?:senior|top|leading|founding|prominent|former|key|veteran)\s+)*"
+    r"(?:member|leader|founder|co-founder|figure|ideologue|commander)\s+(?:of|in)\s+"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +91,7 @@ class Anchor:
     counterpart: bool = False
     start: int = 0
     end: int = 0
+    status: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +104,7 @@ class _Phrase:
     organization: Found | None
     country: Found | None
     counterpart: bool
+    status: str | None = None
 
 
 def is_headline(sentence: Sentence) -> bool:
@@ -128,6 +144,9 @@ def _phrase(text: str, match: re.Match[str], entities: Sequence[Found]) -> _Phra
         return None
     start = match.start()
     title, end = portfolio(title, text, match.end())
+    rank = _RANK.search(text, max(0, start - 12), start)
+    if rank is not None and rank.group("rank").lower() not in title.lower():
+        title, start = f"{rank.group('rank').capitalize()} {title}", rank.start()
     organization: Found | None = None
     country: Found | None = None
     # Before the title: "Kyrgyz Security Council", "Russian", "his Tajik".
@@ -143,6 +162,10 @@ def _phrase(text: str, match: re.Match[str], entities: Sequence[Found]) -> _Phra
     possessive = _POSSESSIVE.search(text, max(0, start - 8), start)
     if possessive is not None and possessive.end() == start:
         start = possessive.start()
+    status: str | None = None
+    qualifier = _STATUS.search(text, max(0, start - 10), start)
+    if qualifier is not None:
+        status, start = (qualifier.group("status") or "former").lower(), qualifier.start()
     # After it: "of the CSTO", "of Pakistan".
     of = _OF.match(text, end)
     if of is not None:
@@ -156,7 +179,7 @@ def _phrase(text: str, match: re.Match[str], entities: Sequence[Found]) -> _Phra
             country, end = target, target.span.end
         elif target is None:
             end = _unknown_body_end(text, of.end(), end)
-    return _Phrase(title, start, end, organization, country, counterpart)
+    return _Phrase(title, start, end, organization, country, counterpart, status)
 
 
 def _unknown_body_end(text: str, start: int, end: int) -> int:
@@ -244,6 +267,7 @@ def _apposed(text: str, phrase: _Phrase, entities: Sequence[Found]) -> Anchor | 
         country=country,
         start=name.start,
         end=phrase.end,
+        status=phrase.status,
     )
 
 
@@ -256,6 +280,7 @@ def _anchor(name: NameRun, phrase: _Phrase, start: int, end: int) -> Anchor:
         counterpart=phrase.counterpart,
         start=start,
         end=end,
+        status=phrase.status,
     )
 
 
@@ -311,6 +336,17 @@ def _descriptor_anchors(
     return anchors
 
 
+def _member_anchors(text: str, entities: Sequence[Found], skip: Sequence[Sentence]) -> list[Anchor]:
+    """Names of two words or more before ", a senior member of ...": a person's, as a title's."""
+    anchors: list[Anchor] = []
+    for match in _MEMBER_AFTER.finditer(text):
+        name = name_before(text, match.start(), entities)
+        if name is None or len(name.words) < 2 or _in(skip, name.start) or not _plain(name, text):
+            continue
+        anchors.append(Anchor(name=name, start=name.start, end=name.end))
+    return anchors
+
+
 def _honorific_anchors(
     text: str, entities: Sequence[Found], skip: Sequence[Sentence]
 ) -> list[Anchor]:
@@ -335,6 +371,7 @@ def find_anchors(text: str, entities: Sequence[Found]) -> list[Anchor]:
         for a in (
             _honorific_anchors(text, entities, skip)
             + _descriptor_anchors(text, entities, skip)
+            + _member_anchors(text, entities, skip)
             + _speech_anchors(text, entities, skip)
         )
         if not any(t.name.start < a.name.end and a.name.start < t.name.end for t in titled)

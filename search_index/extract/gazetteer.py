@@ -2,7 +2,8 @@
 
 ``countries.json`` adds short names, aliases and adjectives to pycountry's ISO
 records; ``organizations.json`` lists intergovernmental organizations (with
-members), news agencies and fixed government bodies; ``bodies.json`` lists the
+members), news agencies and fixed government bodies; ``parties.json`` the
+parties of the G20 and EU parliaments, each with its countries; ``bodies.json`` lists the
 body nouns ("Health Ministry") a country adjective turns into a government body;
 ``org_words.json`` the words organization names are built around ("Office").
 Each file carries a ``sources`` note saying where its content comes from.
@@ -45,17 +46,35 @@ class OrgWords:
     lead_ins: frozenset[str]
     place_words: frozenset[str]
     word_acronyms: frozenset[str]
+    not_organizations: frozenset[str]
+    kind_nouns: dict[str, OrganizationKind]
+    club_prefixes: frozenset[str]
+    court_nouns: frozenset[str]
+    international_openers: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A political party and the countries whose politics it is part of (first: its home)."""
+
+    org: Organization
+    countries: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class BodyNoun:
-    """A kind of government body ("Health Ministry") that a country adjective makes concrete."""
+    """A kind of government body ("Health Ministry") that a country adjective makes concrete.
+
+    ``only_in`` lists the only countries that have such a body (None: any may), and
+    makes the body known by its bare name there ("sent to Congress").
+    """
 
     key: str
     name: str
     aliases: tuple[str, ...]
     kind: OrganizationKind
     lowercase: bool
+    only_in: frozenset[str] | None
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -96,6 +115,25 @@ def known_organizations() -> tuple[Organization, ...]:
 
 
 @lru_cache(maxsize=1)
+def known_parties() -> tuple[Party, ...]:
+    """The political parties of the gazetteer, kind OTHER, each tied to its home country."""
+    return tuple(
+        Party(
+            org=Organization(
+                id=entry["id"],
+                name=entry["name"],
+                acronym=entry.get("acronym"),
+                aliases=tuple(entry.get("aliases", ())),
+                kind=OrganizationKind.OTHER,
+                country_id=entry["countries"][0],
+            ),
+            countries=tuple(entry["countries"]),
+        )
+        for entry in _read("parties.json")["parties"]
+    )
+
+
+@lru_cache(maxsize=1)
 def body_nouns() -> tuple[BodyNoun, ...]:
     """The government body nouns of the gazetteer."""
     return tuple(
@@ -105,6 +143,7 @@ def body_nouns() -> tuple[BodyNoun, ...]:
             aliases=tuple(entry["aliases"]),
             kind=OrganizationKind(entry["kind"]),
             lowercase=bool(entry.get("lowercase", False)),
+            only_in=frozenset(entry["only_in"]) if "only_in" in entry else None,
         )
         for entry in _read("bodies.json")["bodies"]
     )
@@ -123,4 +162,13 @@ def org_words() -> OrgWords:
         lead_ins=frozenset(data["lead_ins"]),
         place_words=frozenset(data["place_words"]),
         word_acronyms=frozenset(data["word_acronyms"]),
+        not_organizations=frozenset(data["not_organizations"]),
+        kind_nouns={
+            noun: OrganizationKind(kind)
+            for kind, nouns in data["kind_nouns"].items()
+            for noun in nouns
+        },
+        club_prefixes=frozenset(data["club_prefixes"]),
+        court_nouns=frozenset(data["court_nouns"]),
+        international_openers=frozenset(data["international_openers"]),
     )

@@ -158,6 +158,9 @@ def _role(
             if organization is not None
             else None,
         )
+    if anchor.status is not None:
+        # "former President": a title the person no longer holds is not the office's.
+        name = f"{anchor.status} {name}"
     return Role(
         person_id=person_id,
         title=name,
