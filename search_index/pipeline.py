@@ -3,22 +3,42 @@
 The store commits each article on its own, before the index hears of it, so
 an article reported ingested survives a crash; an index left behind by one is
 repaired when the data dir is next opened (see ``NewsIndex.open``).
+
+A bulk ingest analyzes articles ahead in worker processes (the text alone, see
+:func:`~search_index.extract.analyze`) while this process merges each with the
+graph, stores and indexes it, in input order: merging reads what the articles
+before it just stored, so only the pure part may run ahead.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 import threading
-from collections.abc import Generator, Iterable
+import time
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 
 from search_index.corpus import to_article
 from search_index.errors import BadInput
-from search_index.extract import extract
+from search_index.extract import analyze, merge_with_graph
 from search_index.fulltext import FullText
 from search_index.models import Article, ArticleDraft, Extraction, Record
 from search_index.store import IngestOutcome, Store
 
 #: Articles per full-text commit in :meth:`Pipeline.ingest_many` (Whoosh commits are slow).
 DEFAULT_BATCH = 200
+#: Fewer drafts than this are ingested in this process alone: starting a pool costs more.
+POOL_MIN_DRAFTS = 20
+#: Articles analyzed ahead per worker: enough to keep it busy through an index commit,
+#: few enough that memory stays flat however long the input.
+LOOKAHEAD_PER_WORKER = 32
+#: How often a worker checks that the process it works for is still alive.
+_PARENT_POLL_SECONDS = 0.5
 
 
 class IngestResult(Record):
@@ -28,21 +48,162 @@ class IngestResult(Record):
     outcome: IngestOutcome
 
 
+def default_workers() -> int:
+    """Processes to analyze articles in: every core this process may use but the one it runs on."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(0, cores - 1)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Worker start-up: leave Ctrl-C to the parent, and end when the parent is gone.
+
+    A parent killed outright (SIGKILL, OOM) cannot shut its pool down; a worker
+    left behind would keep the parent's inherited stdout open, and whoever reads
+    it would wait forever.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
+
+
+def _start_pool(workers: int) -> ProcessPoolExecutor:
+    # fork shares the loaded modules with the workers; elsewhere the default method works too.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_exit_with_parent,
+        initargs=(os.getpid(),),
+    )
+
+
+@dataclass(slots=True)
+class _Ahead:
+    """A draft read ahead: its article (or why it has none) and, maybe, its analysis under way."""
+
+    draft: ArticleDraft
+    article: Article | None = None
+    error: Exception | None = None
+    analysis: Future[Extraction] | None = None
+
+    def article_or_raise(self) -> Article:
+        """The article; or, now that it is this draft's turn, the error reading it."""
+        if self.article is None:
+            assert self.error is not None
+            raise self.error
+        return self.article
+
+    def local_facts(self, article: Article) -> Extraction:
+        """What the worker found; found here when it did not run or its pool broke."""
+        if self.analysis is not None:
+            try:
+                return self.analysis.result()
+            except BrokenProcessPool:  # a worker died (killed, out of memory): do it here
+                pass
+        return analyze(article)
+
+
+class _Feed:
+    """Drafts in input order, read a bounded distance ahead, analyzed ahead when a pool runs.
+
+    A draft's turn comes in input order; errors reading it wait for that turn.
+    The pool starts only once ``POOL_MIN_DRAFTS`` drafts are waiting.
+    """
+
+    def __init__(
+        self,
+        carried: Iterable[ArticleDraft],
+        source: Iterator[ArticleDraft],
+        workers: int,
+        changed: Callable[[Article], bool],
+    ) -> None:
+        self._carried = deque(carried)
+        self._source = source
+        self._workers = workers
+        self._changed = changed
+        self._ahead: deque[_Ahead] = deque()
+        self._pool: ProcessPoolExecutor | None = None
+        self._depth = POOL_MIN_DRAFTS if workers > 0 else 1
+
+    def next(self) -> _Ahead | None:
+        """The next draft in input order; None after the last."""
+        self._top_up()
+        return self._ahead.popleft() if self._ahead else None
+
+    def unreached(self) -> list[ArticleDraft]:
+        """Drafts read from the source but not yet handed out, in order."""
+        return [item.draft for item in self._ahead] + list(self._carried)
+
+    def close(self) -> None:
+        """Stop the pool, dropping analyses not yet started."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _top_up(self) -> None:
+        while len(self._ahead) < self._depth:
+            draft = self._pull()
+            if draft is None:
+                break
+            self._ahead.append(self._read(draft))
+        if self._pool is None and self._workers > 0 and len(self._ahead) >= POOL_MIN_DRAFTS:
+            self._pool = _start_pool(self._workers)
+            self._depth = self._workers * LOOKAHEAD_PER_WORKER
+            for item in self._ahead:
+                self._submit(item)
+
+    def _pull(self) -> ArticleDraft | None:
+        if self._carried:
+            return self._carried.popleft()
+        return next(self._source, None)
+
+    def _read(self, draft: ArticleDraft) -> _Ahead:
+        try:
+            item = _Ahead(draft, article=to_article(draft))
+        except Exception as error:  # noqa: BLE001 - raised at the draft's turn, as without look-ahead
+            return _Ahead(draft, error=error)
+        self._submit(item)
+        return item
+
+    def _submit(self, item: _Ahead) -> None:
+        # An article already stored as it is will not be extracted at its turn either.
+        if self._pool is None or item.article is None or not self._changed(item.article):
+            return
+        try:
+            item.analysis = self._pool.submit(analyze, item.article)
+        except BrokenProcessPool:  # analyze the rest here
+            self.close()
+            self._workers = 0
+
+
 class Pipeline:
     """The write path over one store and one full-text index."""
 
-    def __init__(self, store: Store, fulltext: FullText) -> None:
+    def __init__(self, store: Store, fulltext: FullText, *, workers: int | None = None) -> None:
+        """``workers``: processes :meth:`ingest_many` analyzes ahead in (0: none; default: cores - 1)."""
         self._store = store
         self._fulltext = fulltext
+        self._workers = default_workers() if workers is None else workers
         # Extraction resolves names against what is stored, then writes: two
         # articles ingested at once could each create the same new person.
         # One ingest at a time per process keeps "read graph, then write" whole.
         self._ingest_lock = threading.RLock()
+        # Drafts a stopped ingest_many had read ahead from this iterator but not reached.
+        self._carried: tuple[Iterator[ArticleDraft], list[ArticleDraft]] | None = None
 
     def ingest(self, draft: ArticleDraft) -> IngestResult:
         """Extract, store and index one article; the same article twice is stored once."""
         with self._ingest_lock:
-            result, item = self._store_one(draft)
+            result, item = self._store_one(to_article(draft), analyze)
             if item is not None:
                 self._fulltext.put([item])
         return result
@@ -53,14 +214,18 @@ class Pipeline:
         """Ingest each draft in turn, yielding each result once the store has committed it.
 
         The index is committed every ``batch`` changed articles and at the end,
-        also when the caller stops early.
+        also when the caller stops early. A draft that fails raises at its turn,
+        ending the run; drafts read ahead of it are not lost: the next
+        ``ingest_many`` over the same iterator starts with them.
         """
         if batch < 1:
             raise BadInput("batch must be at least 1")
+        source = iter(drafts)
+        feed = _Feed(self._take_carried(source), source, self._workers, self._changed)
         pending: list[tuple[Article, Extraction]] = []
         try:
-            for draft in drafts:
-                result, item = self._store_one(draft)
+            while (ahead := feed.next()) is not None:
+                result, item = self._store_one(ahead.article_or_raise(), ahead.local_facts)
                 if item is not None:
                     pending.append(item)
                 if len(pending) >= batch:
@@ -68,8 +233,13 @@ class Pipeline:
                     pending = []
                 yield result
         finally:
-            if pending:
-                self._fulltext.put(pending)
+            unreached = feed.unreached()
+            self._carried = (source, unreached) if unreached else None
+            try:
+                feed.close()
+            finally:
+                if pending:
+                    self._fulltext.put(pending)
 
     def delete(self, article_id: str) -> bool:
         """Delete an article from the store, then from the index; False when there was none."""
@@ -78,15 +248,21 @@ class Pipeline:
             self._fulltext.delete([article_id])
         return deleted
 
+    def _take_carried(self, source: Iterator[ArticleDraft]) -> list[ArticleDraft]:
+        carried, self._carried = self._carried, None
+        return carried[1] if carried is not None and carried[0] is source else []
+
+    def _changed(self, article: Article) -> bool:
+        return self._store.stored_hash(article.id) != article.content_hash
+
     def _store_one(
-        self, draft: ArticleDraft
+        self, article: Article, local_facts: Callable[[Article], Extraction]
     ) -> tuple[IngestResult, tuple[Article, Extraction] | None]:
-        article = to_article(draft)
         with self._ingest_lock:
-            if self._store.stored_hash(article.id) == article.content_hash:
+            if not self._changed(article):
                 # Unchanged: no extraction, no write, nothing for the index.
                 return IngestResult(article=article, outcome=IngestOutcome.UNCHANGED), None
-            extraction = extract(article, self._store)
+            extraction = merge_with_graph(article, local_facts(article), self._store)
             outcome = self._store.put(article, extraction)
         if outcome is IngestOutcome.UNCHANGED:  # another thread stored it meanwhile
             return IngestResult(article=article, outcome=outcome), None

@@ -11,8 +11,9 @@ import pytest
 from search_index.errors import BadInput
 from search_index.fulltext import FullText
 from search_index.models import ArticleDraft
-from search_index.pipeline import IngestResult, Pipeline
+from search_index.pipeline import POOL_MIN_DRAFTS, IngestResult, Pipeline
 from search_index.store import IngestOutcome, Store
+from tests.eval.run import load_written
 
 
 @pytest.fixture
@@ -106,3 +107,32 @@ def test_delete_removes_from_store_then_index(parts: tuple[Store, FullText, Pipe
     assert pipeline.delete(gone.id) is True
     assert pipeline.delete(gone.id) is False
     assert store.fingerprints() == fulltext.fingerprints() == {kept.id: kept.content_hash}
+
+
+def _graph(store: Store) -> tuple[object, ...]:
+    """Everything the store holds about the articles, in a comparable form."""
+    stored = store.extractions(sorted(store.article_ids()))
+    return tuple((article.id, extraction.model_dump_json()) for article, extraction in stored)
+
+
+def test_analysis_in_a_worker_process_builds_the_same_graph(tmp_path: Path) -> None:
+    # The written eval articles: people, quotes and incidents that merge across articles,
+    # so a merge made out of order would show. Twice over, to pass POOL_MIN_DRAFTS.
+    written = list(load_written().drafts)
+    drafts = [*written, *(d.model_copy(update={"id": f"{d.id}-again"}) for d in written)]
+    assert len(drafts) >= POOL_MIN_DRAFTS
+    graphs = []
+    for workers in (0, 1):
+        folder = tmp_path / f"workers-{workers}"
+        store = Store.open(folder / "store.sqlite3")
+        fulltext = FullText.open(folder / "index")
+        try:
+            results = list(Pipeline(store, fulltext, workers=workers).ingest_many(drafts))
+            assert [r.outcome for r in results] == [IngestOutcome.ADDED] * len(drafts)
+            assert fulltext.fingerprints() == store.fingerprints()
+            graphs.append(_graph(store))
+        finally:
+            fulltext.close()
+            store.close()
+    assert graphs[0] == graphs[1]
+    assert any('"statements":[{' in extraction for _, extraction in graphs[0])

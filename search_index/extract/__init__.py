@@ -5,6 +5,9 @@ organizations, people and roles, statements, incidents and figures) over the
 article's body and returns an :class:`~search_index.models.Extraction` whose
 entity ids are already merged with the entities other articles built.
 Deterministic and explainable: every fact keeps the span it came from.
+It is two steps: the pure :func:`analyze` (the text alone) and
+:func:`merge_with_graph` (which reads the store), so a bulk ingest can analyze
+articles ahead in other processes while merging each in turn.
 """
 
 from __future__ import annotations
@@ -121,18 +124,18 @@ def _with_ids(
     )
 
 
-def extract(article: Article, graph: GraphLookup | None = None) -> Extraction:
-    """Every fact this article states, with ids merged against ``graph``.
+def analyze(article: Article) -> Extraction:
+    """Every fact this article states on its own: ids local to it, no graph consulted.
 
     Countries first, since organizations (government bodies, members) and
     people (roles) are read relative to them; then people, statements and
-    incidents; then :func:`~search_index.extract.resolve.resolve` against the graph.
+    incidents. Pure (the article in, records out), so it may run in another
+    process ahead of the articles being stored.
     """
     # The rule modules import Found from this package, so they are imported here, not on top.
     from search_index.extract import incidents, people, statements
     from search_index.extract.countries import country_records, find_countries
     from search_index.extract.organizations import find_organizations
-    from search_index.extract.resolve import resolve
 
     body = article.body
     countries = find_countries(body)
@@ -144,7 +147,7 @@ def extract(article: Article, graph: GraphLookup | None = None) -> Extraction:
     )
     statements_with_ids, figures_with_ids = _with_ids(article.id, said, figures)
     records = country_records()
-    extraction = Extraction(
+    return Extraction(
         countries=tuple(records[key] for key in dict.fromkeys(c.key for c in countries)),
         organizations=tuple(organizations),
         people=tuple(found_people.people),
@@ -154,5 +157,24 @@ def extract(article: Article, graph: GraphLookup | None = None) -> Extraction:
         incidents=tuple(incident_list),
         figures=figures_with_ids,
     )
+
+
+def merge_with_graph(
+    article: Article, local: Extraction, graph: GraphLookup | None = None
+) -> Extraction:
+    """``local`` (what :func:`analyze` found in ``article``) with its ids merged against ``graph``.
+
+    Reads the graph, so it runs where the store is, in the order articles are stored.
+    """
+    from search_index.extract.resolve import resolve
+
     published_on = article.published_at.date() if article.published_at else None
-    return resolve(extraction, graph if graph is not None else EmptyGraph(), published_on)
+    return resolve(local, graph if graph is not None else EmptyGraph(), published_on)
+
+
+def extract(article: Article, graph: GraphLookup | None = None) -> Extraction:
+    """Every fact this article states, with ids merged against ``graph``.
+
+    :func:`analyze`, then :func:`merge_with_graph`.
+    """
+    return merge_with_graph(article, analyze(article), graph)
