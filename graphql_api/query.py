@@ -216,7 +216,10 @@ class Query:
         first: int | None = 10,
         after: str | None = UNSET,
     ) -> statement_types.StatementConnection:
-        """Statements, newest first; ranked by relevance (BM25) when `search` is given."""
+        """Statements, newest first; ranked by relevance (BM25) when `search` is given.
+
+        A search matches what was said, not the sentences around it.
+        """
         context = info.context
         page = await context.call(
             context.index.list_statements,

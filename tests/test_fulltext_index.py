@@ -233,6 +233,14 @@ def test_statements_are_ranked_with_scores(index: FullText) -> None:
     assert scores == sorted(scores, reverse=True)  # type: ignore[type-var]
 
 
+def test_a_statement_is_found_by_what_was_said_not_by_its_context(index: FullText) -> None:
+    # Every statement's context in this corpus ends "..., the article says."
+    assert statement_ids(index, "article") == []
+    assert statement_ids(index, "text:CSTO") == statement_ids(index, "CSTO") != []
+    with pytest.raises(BadSearchQuery):
+        index.search_statements("context:article")
+
+
 def test_statements_of_some_speakers_only(index: FullText) -> None:
     speakers = {"person:marat-imankulov", "person:sadyr-japarov"}
     found = statement_ids(index, "CSTO OR bloc OR organization", speakers=speakers)
