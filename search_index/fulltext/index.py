@@ -25,6 +25,7 @@ from search_index.fulltext.cursors import (
 )
 from search_index.fulltext.facets import table_for
 from search_index.fulltext.highlight import highlights
+from search_index.fulltext.lexicon import lexicon_document, new_words, words_of
 from search_index.fulltext.querying import (
     article_filter,
     parse_article_query,
@@ -140,12 +141,22 @@ class FullText:
         latest = {article.id: (article, extraction) for article, extraction in items}
         if not latest:
             return
+        words: set[str] = set()
         with self._writer() as writer:
             _delete_articles(writer, list(latest))
             for article, extraction in latest.values():
                 writer.add_document(**article_document(article, extraction))
                 for statement in extraction.statements:
                     writer.add_document(**statement_document(statement, article.id))
+                words |= words_of(f"{article.title}\n{article.body}")
+            # The writer's reader sees every commit before this one, of any process.
+            reader = writer.reader()
+            try:
+                unseen = new_words(reader, words)
+            finally:
+                reader.close()
+            if unseen:
+                writer.add_document(**lexicon_document(unseen))
 
     def delete(self, article_ids: Sequence[str]) -> None:
         """Remove these articles and their statements in one commit."""

@@ -30,6 +30,8 @@ from search_index.models import Article, EntityKind, Extraction, Statement
 
 ARTICLE: Final = "article"
 STATEMENT: Final = "statement"
+#: Documents of words for did-you-mean (see :mod:`~search_index.fulltext.lexicon`).
+LEXICON: Final = "lexicon"
 
 #: Fields a person may name in an article query ("title:csto"), as the error message lists them.
 ARTICLE_QUERY_FIELDS: Final = (
@@ -43,7 +45,9 @@ STATEMENT_QUERY_FIELDS: Final = ("text", "speaker", "said_on")
 #: is not indexed: a word from a neighbouring sentence is not what the speaker
 #: said, and indexing it cost an eighth of ingest's index time.
 STATEMENT_DEFAULT_FIELDS: Final = ("text",)
-#: The unstemmed words of title and body, where spelling suggestions come from.
+#: The stemmed text of an article's body.
+BODY: Final = "body"
+#: The unstemmed words of titles and bodies, where spelling suggestions come from.
 SPELLING: Final = "spelling"
 #: A column every document has: ISO UTC time ("" when unknown), for keyset sorting.
 TIME_KEY: Final = "time_key"
@@ -169,7 +173,6 @@ def article_document(article: Article, extraction: Extraction) -> dict[str, Any]
         "title": article.title,
         "body": article.body,
         "entities": _entity_names(extraction),
-        "spelling": f"{article.title}\n{article.body}",
         TIME_KEY: time_key(article.published_at),
     }
     doc.update({name: ",".join(ids) for name, ids in _entity_ids(extraction).items() if ids})
