@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from functools import partial
+from typing import Protocol, TypeVar
 
 import strawberry
 from strawberry import UNSET
@@ -21,7 +23,11 @@ from graphql_api.types.base import field, object_type
 from graphql_api.types.enums import SearchSort
 from graphql_api.types.inputs import ArticleFilter, IncidentFilter, PersonFilter, StatementFilter
 from graphql_api.types.node import Node
+from graphql_api.types.pagination import facade_page
 from search_index.errors import BadInput
+
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 
 
 async def load_node(context: Context, global_id: str) -> Node | None:
@@ -45,6 +51,19 @@ async def load_node(context: Context, global_id: str) -> Node | None:
         return statement_types.Statement(record=statement) if statement else None
     incident = await loaders.incidents.load(raw_id)
     return incident_types.Incident(record=incident) if incident else None
+
+
+class _Filter(Protocol[T_co]):
+    """A filter input: converts itself to the facade's filter record."""
+
+    def to_record(self) -> T_co:
+        """The facade's filter."""
+        ...
+
+
+def _record(filter: _Filter[T] | None) -> T | None:
+    # A filter left out or given as null both mean "keep all", which the facade spells None.
+    return filter.to_record() if filter else None
 
 
 def _one_of(**given: object) -> None:
@@ -100,12 +119,8 @@ class Query:
     ) -> article_types.ArticleConnection:
         """Articles, newest first (undated last)."""
         context = info.context
-        page = await context.call(
-            context.index.list_articles,
-            filter.to_record() if filter else None,
-            first=page_size(first, context.settings),
-            after=after,
-        )
+        lister = partial(context.index.list_articles, _record(filter))
+        page = await facade_page(context, lister, first, after)
         return article_types.article_connection(page)
 
     @field
@@ -125,13 +140,9 @@ class Query:
     ) -> person_types.PersonConnection:
         """People by name; with `search`, fuzzy-matched and best match first."""
         context = info.context
-        page = await context.call(
-            context.index.list_people,
-            optional_search(search, context.settings),
-            filter.to_record() if filter else None,
-            first=page_size(first, context.settings),
-            after=after,
-        )
+        text = optional_search(search, context.settings)
+        lister = partial(context.index.list_people, text, _record(filter))
+        page = await facade_page(context, lister, first, after)
         return person_types.person_connection(page)
 
     @field
@@ -153,12 +164,9 @@ class Query:
     ) -> organization_types.OrganizationConnection:
         """Organizations by name; with `search`, fuzzy-matched and best match first."""
         context = info.context
-        page = await context.call(
-            context.index.list_organizations,
-            optional_search(search, context.settings),
-            first=page_size(first, context.settings),
-            after=after,
-        )
+        text = optional_search(search, context.settings)
+        lister = partial(context.index.list_organizations, text)
+        page = await facade_page(context, lister, first, after)
         return organization_types.organization_connection(page)
 
     @field
@@ -182,9 +190,7 @@ class Query:
     ) -> country_types.CountryConnection:
         """Countries mentioned in any article, by name."""
         context = info.context
-        page = await context.call(
-            context.index.list_countries, first=page_size(first, context.settings, default=50), after=after
-        )
+        page = await facade_page(context, context.index.list_countries, first, after, default=50)
         return country_types.country_connection(page)
 
     @field
@@ -221,13 +227,9 @@ class Query:
         A search matches what was said, not the sentences around it.
         """
         context = info.context
-        page = await context.call(
-            context.index.list_statements,
-            optional_search(search, context.settings),
-            filter.to_record() if filter else None,
-            first=page_size(first, context.settings),
-            after=after,
-        )
+        text = optional_search(search, context.settings)
+        lister = partial(context.index.list_statements, text, _record(filter))
+        page = await facade_page(context, lister, first, after)
         return statement_types.statement_connection(page)
 
     @field
@@ -241,13 +243,9 @@ class Query:
     ) -> incident_types.IncidentConnection:
         """Incidents, newest first; `search` matches title, kind, places and countries."""
         context = info.context
-        page = await context.call(
-            context.index.list_incidents,
-            optional_search(search, context.settings),
-            filter.to_record() if filter else None,
-            first=page_size(first, context.settings),
-            after=after,
-        )
+        text = optional_search(search, context.settings)
+        lister = partial(context.index.list_incidents, text, _record(filter))
+        page = await facade_page(context, lister, first, after)
         return incident_types.incident_connection(page)
 
     @field

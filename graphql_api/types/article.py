@@ -1,4 +1,4 @@
-"""``Article``: a stored news article, and its connection types."""
+"""``Article``: a stored news article, its connection types, and the article facts come from."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from graphql_api.types.base import field, object_type
 from graphql_api.types.lazy import LazyArticleSearchEdge, LazyIncident, LazyStatement
 from graphql_api.types.mention import Mention
 from graphql_api.types.node import Node
-from graphql_api.types.pagination import PageInfo, page_info
+from graphql_api.types.pagination import PageInfo, node_connection
 from search_index import models
 from search_index.models import EntityKind
 
@@ -26,10 +26,6 @@ class Article(Node):
     """A news article: its text, where and when it was published, and what it mentions."""
 
     record: strawberry.Private[models.Article]
-
-    def raw_id(self) -> str:
-        """The article's id in the store."""
-        return self.record.id
 
     @field
     def title(self) -> str:
@@ -130,21 +126,16 @@ class ArticleConnection:
 
 def article_connection(page: models.Page[models.Article]) -> ArticleConnection:
     """The GraphQL form of a facade page of articles."""
-    return ArticleConnection(
-        edges=[ArticleEdge(cursor=edge.cursor, node=Article(record=edge.node)) for edge in page.edges],
-        page_info=page_info(
-            [edge.cursor for edge in page.edges], has_next=page.has_next, has_previous=page.has_previous
-        ),
-        total_count=page.total,
-    )
+    return node_connection(page, ArticleConnection, ArticleEdge, Article)
 
 
-async def articles_of(
-    info: Info, entity: models.EntityRef, first: int | None, after: str | None
-) -> ArticleConnection:
-    """The articles that mention one entity, newest first."""
-    context = info.context
-    page = await context.call(
-        context.index.articles_of, entity, first=page_size(first, context.settings), after=after
-    )
-    return article_connection(page)
+async def source_article(info: Info, article_id: str, fact: str) -> Article:
+    """The article ``fact`` was read from (its provenance), through the request's loader.
+
+    Deleting an article deletes the facts only it supported, so a fact whose
+    article is gone is a bug: a LookupError naming the fact, masked for clients.
+    """
+    found = await info.context.loaders.articles.load(article_id)
+    if found is None:
+        raise LookupError(f"{fact} outlived its article")
+    return Article(record=found)

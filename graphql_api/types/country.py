@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry import UNSET
 
 from graphql_api.context import Info
-from graphql_api.limits import page_size
-from graphql_api.types import article as article_types
+from graphql_api.types import entity_lists
 from graphql_api.types import incident as incident_types
 from graphql_api.types import organization as organization_types
 from graphql_api.types import person as person_types
 from graphql_api.types.base import field, object_type
-from graphql_api.types.lazy import LazyArticleConnection, LazyIncident, LazyOrganization, LazyPerson
+from graphql_api.types.lazy import LazyIncident, LazyOrganization, LazyPerson
 from graphql_api.types.node import Node
-from graphql_api.types.pagination import PageInfo, page_info
+from graphql_api.types.pagination import PageInfo, node_connection
 from search_index import models
 from search_index.models import EntityKind, EntityRef
 
@@ -24,10 +22,6 @@ class Country(Node):
     """A country, with the people, organizations and incidents the news ties to it."""
 
     record: strawberry.Private[models.Country]
-
-    def raw_id(self) -> str:
-        """The ISO 3166 alpha-2 code."""
-        return self.record.id
 
     @field
     def name(self) -> str:
@@ -67,31 +61,11 @@ class Country(Node):
         found = await info.context.loaders.incidents_of_countries.load(self.record.id)
         return [incident_types.Incident(record=incident) for incident in found]
 
-    @field
-    async def articles(
-        self, info: Info, first: int | None = 10, after: str | None = UNSET
-    ) -> LazyArticleConnection:
-        """Articles that name this country, newest first."""
-        return await load_articles_of(info, self.ref(), first, after)
+    articles = entity_lists.articles_field("Articles that name this country, newest first.")
 
     def ref(self) -> EntityRef:
         """The country as an entity reference, the key of its per-country lists."""
         return EntityRef(kind=EntityKind.COUNTRY, id=self.record.id)
-
-
-async def load_articles_of(
-    info: Info, entity: EntityRef, first: int | None, after: str | None
-) -> article_types.ArticleConnection:
-    """The articles that name an entity: a first page through the request's loader.
-
-    The loader batches the first pages of every entity on a page into one
-    facade call; a later page (``after``) is one call of its own.
-    """
-    if after is not None:
-        return await article_types.articles_of(info, entity, first, after)
-    size = page_size(first, info.context.settings)
-    page = await info.context.loaders.articles_of_entities.load((entity, size))
-    return article_types.article_connection(page)
 
 
 async def load_country(info: Info, country_id: str | None) -> Country | None:
@@ -121,10 +95,4 @@ class CountryConnection:
 
 def country_connection(page: models.Page[models.Country]) -> CountryConnection:
     """The GraphQL form of a facade page of countries."""
-    return CountryConnection(
-        edges=[CountryEdge(cursor=edge.cursor, node=Country(record=edge.node)) for edge in page.edges],
-        page_info=page_info(
-            [edge.cursor for edge in page.edges], has_next=page.has_next, has_previous=page.has_previous
-        ),
-        total_count=page.total,
-    )
+    return node_connection(page, CountryConnection, CountryEdge, Country)

@@ -56,10 +56,8 @@ class Figure:
     @field
     async def article(self, info: Info) -> LazyArticle:
         """The article that carries the number."""
-        found = await info.context.loaders.articles.load(self.record.article_id)
-        if found is None:
-            raise LookupError(f"figure {self.record.id} outlived its article")
-        return article_types.Article(record=found)
+        fact = f"figure {self.record.id}"
+        return await article_types.source_article(info, self.record.article_id, fact)
 
     @field
     def reported_on(self) -> date | None:

@@ -14,7 +14,7 @@ from graphql_api.types.enums import IncidentKind
 from graphql_api.types.figure import Figure
 from graphql_api.types.lazy import LazyArticle, LazyCountry
 from graphql_api.types.node import Node
-from graphql_api.types.pagination import PageInfo, page_info
+from graphql_api.types.pagination import PageInfo, node_connection
 from search_index import models
 
 
@@ -23,10 +23,6 @@ class Incident(Node):
     """An event (a border clash, a summit...): when, where, the numbers and who reported them."""
 
     record: strawberry.Private[models.Incident]
-
-    def raw_id(self) -> str:
-        """The incident's id in the store."""
-        return self.record.id
 
     @field
     def title(self) -> str:
@@ -91,10 +87,4 @@ class IncidentConnection:
 
 def incident_connection(page: models.Page[models.Incident]) -> IncidentConnection:
     """The GraphQL form of a facade page of incidents."""
-    return IncidentConnection(
-        edges=[IncidentEdge(cursor=edge.cursor, node=Incident(record=edge.node)) for edge in page.edges],
-        page_info=page_info(
-            [edge.cursor for edge in page.edges], has_next=page.has_next, has_previous=page.has_previous
-        ),
-        total_count=page.total,
-    )
+    return node_connection(page, IncidentConnection, IncidentEdge, Incident)

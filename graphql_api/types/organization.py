@@ -6,20 +6,18 @@ import strawberry
 from strawberry import UNSET
 
 from graphql_api.context import Info
-from graphql_api.limits import page_size
 from graphql_api.types import country as country_types
+from graphql_api.types import entity_lists
 from graphql_api.types import person as person_types
-from graphql_api.types import statement as statement_types
 from graphql_api.types.base import field, object_type
 from graphql_api.types.enums import OrganizationKind
 from graphql_api.types.lazy import (
-    LazyArticleConnection,
     LazyCountry,
     LazyPerson,
     LazyStatementConnection,
 )
 from graphql_api.types.node import Node
-from graphql_api.types.pagination import PageInfo, page_info
+from graphql_api.types.pagination import PageInfo, node_connection
 from search_index import models
 from search_index.models import EntityKind, EntityRef, StatementFilter
 
@@ -29,10 +27,6 @@ class Organization(Node):
     """An organization named in the news, merged across articles and spellings."""
 
     record: strawberry.Private[models.Organization]
-
-    def raw_id(self) -> str:
-        """The organization's id in the store."""
-        return self.record.id
 
     @field
     def name(self) -> str:
@@ -76,24 +70,10 @@ class Organization(Node):
         self, info: Info, first: int | None = 10, after: str | None = UNSET
     ) -> LazyStatementConnection:
         """What it, or people holding a role in it, said; newest first."""
-        context = info.context
-        size = page_size(first, context.settings)
-        if after is None:
-            # The loader's pages for an organization are StatementFilter(organization=...)'s.
-            page = await context.loaders.statements_of_speakers.load((self.ref(), size))
-        else:
-            page = await context.call(
-                context.index.list_statements, None, StatementFilter(organization=self.record.id),
-                first=size, after=after,
-            )
-        return statement_types.statement_connection(page)
+        said_by = StatementFilter(organization=self.record.id)
+        return await entity_lists.statements_of(info, self.ref(), said_by, None, first, after)
 
-    @field
-    async def articles(
-        self, info: Info, first: int | None = 10, after: str | None = UNSET
-    ) -> LazyArticleConnection:
-        """Articles that name it, newest first."""
-        return await country_types.load_articles_of(info, self.ref(), first, after)
+    articles = entity_lists.articles_field("Articles that name it, newest first.")
 
     def ref(self) -> EntityRef:
         """The organization as an entity reference, the key of its per-organization lists."""
@@ -119,13 +99,4 @@ class OrganizationConnection:
 
 def organization_connection(page: models.Page[models.Organization]) -> OrganizationConnection:
     """The GraphQL form of a facade page of organizations."""
-    return OrganizationConnection(
-        edges=[
-            OrganizationEdge(cursor=edge.cursor, node=Organization(record=edge.node))
-            for edge in page.edges
-        ],
-        page_info=page_info(
-            [edge.cursor for edge in page.edges], has_next=page.has_next, has_previous=page.has_previous
-        ),
-        total_count=page.total,
-    )
+    return node_connection(page, OrganizationConnection, OrganizationEdge, Organization)

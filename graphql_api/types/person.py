@@ -6,21 +6,20 @@ import strawberry
 from strawberry import UNSET
 
 from graphql_api.context import Info
-from graphql_api.limits import optional_search, page_size
+from graphql_api.limits import optional_search
 from graphql_api.types import article as article_types
 from graphql_api.types import country as country_types
+from graphql_api.types import entity_lists
 from graphql_api.types import organization as organization_types
-from graphql_api.types import statement as statement_types
 from graphql_api.types.base import field, object_type
 from graphql_api.types.lazy import (
     LazyArticle,
-    LazyArticleConnection,
     LazyCountry,
     LazyOrganization,
     LazyStatementConnection,
 )
 from graphql_api.types.node import Node
-from graphql_api.types.pagination import PageInfo, page_info
+from graphql_api.types.pagination import PageInfo, node_connection
 from search_index import models
 from search_index.models import EntityKind, EntityRef, StatementFilter
 
@@ -52,10 +51,8 @@ class Role:
     @field
     async def article(self, info: Info) -> LazyArticle:
         """The article that states it."""
-        found = await info.context.loaders.articles.load(self.record.article_id)
-        if found is None:
-            raise LookupError(f"a role of {self.record.person_id} outlived its article")
-        return article_types.Article(record=found)
+        fact = f"a role of {self.record.person_id}"
+        return await article_types.source_article(info, self.record.article_id, fact)
 
 
 @object_type
@@ -63,10 +60,6 @@ class Person(Node):
     """A person named in the news, merged across articles and spellings."""
 
     record: strawberry.Private[models.Person]
-
-    def raw_id(self) -> str:
-        """The person's id in the store."""
-        return self.record.id
 
     @field
     def name(self) -> str:
@@ -100,25 +93,11 @@ class Person(Node):
         self, info: Info, search: str | None = UNSET, first: int | None = 10, after: str | None = UNSET
     ) -> LazyStatementConnection:
         """What the person said, newest first; ranked by relevance when `search` is given."""
-        context = info.context
-        text = optional_search(search, context.settings)
-        size = page_size(first, context.settings)
-        if text is None and after is None:
-            # A first page, unranked: batched with every other person's on this page.
-            page = await context.loaders.statements_of_speakers.load((self.ref(), size))
-        else:
-            page = await context.call(
-                context.index.list_statements, text, StatementFilter(speaker=self.record.id),
-                first=size, after=after,
-            )
-        return statement_types.statement_connection(page)
+        said_by = StatementFilter(speaker=self.record.id)
+        text = optional_search(search, info.context.settings)
+        return await entity_lists.statements_of(info, self.ref(), said_by, text, first, after)
 
-    @field
-    async def articles(
-        self, info: Info, first: int | None = 10, after: str | None = UNSET
-    ) -> LazyArticleConnection:
-        """Articles that name the person, newest first."""
-        return await country_types.load_articles_of(info, self.ref(), first, after)
+    articles = entity_lists.articles_field("Articles that name the person, newest first.")
 
     def ref(self) -> EntityRef:
         """The person as an entity reference, the key of its per-person lists."""
@@ -144,10 +123,4 @@ class PersonConnection:
 
 def person_connection(page: models.Page[models.Person]) -> PersonConnection:
     """The GraphQL form of a facade page of people."""
-    return PersonConnection(
-        edges=[PersonEdge(cursor=edge.cursor, node=Person(record=edge.node)) for edge in page.edges],
-        page_info=page_info(
-            [edge.cursor for edge in page.edges], has_next=page.has_next, has_previous=page.has_previous
-        ),
-        total_count=page.total,
-    )
+    return node_connection(page, PersonConnection, PersonEdge, Person)

@@ -6,6 +6,7 @@ so clearly instead of letting a server time zone guess.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from operator import methodcaller
 
@@ -37,26 +38,28 @@ def parse_datetime(value: object) -> datetime:
     )
 
 
-_ISO = methodcaller("isoformat")
+def _iso_scalar(
+    name: str, description: str, origin: type, parse_value: Callable[[object], object]
+) -> ScalarDefinition:
+    # Both scalars serialize with the value's own isoformat() and take no literals of their own.
+    return ScalarDefinition(
+        name=name,
+        description=description,
+        specified_by_url=None,
+        serialize=methodcaller("isoformat"),
+        parse_value=parse_value,
+        parse_literal=None,
+        origin=origin,
+    )
 
-DATE = ScalarDefinition(
-    name="Date",
-    description="An ISO 8601 calendar date, e.g. 2022-09-14.",
-    specified_by_url=None,
-    serialize=_ISO,
-    parse_value=parse_date,
-    parse_literal=None,
-    origin=date,
-)
 
-DATETIME = ScalarDefinition(
-    name="DateTime",
-    description="An ISO 8601 date-time with its UTC offset, e.g. 2022-09-22T16:47:00+00:00.",
-    specified_by_url=None,
-    serialize=_ISO,
-    parse_value=parse_datetime,
-    parse_literal=None,
-    origin=datetime,
+DATE = _iso_scalar("Date", "An ISO 8601 calendar date, e.g. 2022-09-14.", date, parse_date)
+
+DATETIME = _iso_scalar(
+    "DateTime",
+    "An ISO 8601 date-time with its UTC offset, e.g. 2022-09-22T16:47:00+00:00.",
+    datetime,
+    parse_datetime,
 )
 
 #: What the schema's config maps Python types to.

@@ -13,7 +13,7 @@ from graphql_api.types.base import field, object_type
 from graphql_api.types.enums import StatementKind
 from graphql_api.types.lazy import LazyArticle
 from graphql_api.types.node import Node
-from graphql_api.types.pagination import PageInfo, page_info
+from graphql_api.types.pagination import PageInfo, connection
 from graphql_api.types.speaker import Speaker
 from search_index import models
 
@@ -23,10 +23,6 @@ class Statement(Node):
     """Something a person or organization said, as one article reports it."""
 
     record: strawberry.Private[models.Statement]
-
-    def raw_id(self) -> str:
-        """The statement's id in the store."""
-        return self.record.id
 
     @field
     def text(self) -> str:
@@ -46,10 +42,8 @@ class Statement(Node):
     @field
     async def article(self, info: Info) -> LazyArticle:
         """The article that reports it (provenance)."""
-        found = await info.context.loaders.articles.load(self.record.article_id)
-        if found is None:
-            raise LookupError(f"statement {self.record.id} outlived its article")
-        return article_types.Article(record=found)
+        fact = f"statement {self.record.id}"
+        return await article_types.source_article(info, self.record.article_id, fact)
 
     @field
     def said_on(self) -> date | None:
@@ -80,15 +74,11 @@ class StatementConnection:
     total_count: int = strawberry.field(description="How many statements the whole list holds.")
 
 
+def _edge(item: models.Edge[models.Statement]) -> StatementEdge:
+    # Unlike the other lists' edges, a statement's carries a score: a search ranks statements.
+    return StatementEdge(cursor=item.cursor, score=item.score, node=Statement(record=item.node))
+
+
 def statement_connection(page: models.Page[models.Statement]) -> StatementConnection:
-    """The GraphQL form of a facade page of statements."""
-    return StatementConnection(
-        edges=[
-            StatementEdge(cursor=edge.cursor, score=edge.score, node=Statement(record=edge.node))
-            for edge in page.edges
-        ],
-        page_info=page_info(
-            [edge.cursor for edge in page.edges], has_next=page.has_next, has_previous=page.has_previous
-        ),
-        total_count=page.total,
-    )
+    """The GraphQL form of a facade page of statements (with scores when ranked)."""
+    return connection(page, StatementConnection, _edge)
