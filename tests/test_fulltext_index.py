@@ -255,6 +255,12 @@ def test_statements_within_dates(index: FullText) -> None:
     # Undated statements (q-rahmon-1) are left out of any date range.
     assert "q-rahmon-1" in statement_ids(index, "border")
     assert "q-rahmon-1" not in statement_ids(index, "border", from_date=date(2000, 1, 1))
+    assert "q-rahmon-1" not in statement_ids(index, "border", to_date=date(2100, 1, 1))
+    # Both ends are days included (q-kulubaev-2 was said on 5 October 2022).
+    on_the_day = {"from_date": date(2022, 10, 5), "to_date": date(2022, 10, 5)}
+    assert statement_ids(index, "border", **on_the_day) == ["q-kulubaev-2"]
+    assert statement_ids(index, "border", to_date=date(2022, 10, 4)).count("q-kulubaev-2") == 0
+    assert "q-kulubaev-2" in statement_ids(index, "border", to_date=date(2022, 10, 5))
 
 
 def test_statement_pages_join_up(index: FullText) -> None:

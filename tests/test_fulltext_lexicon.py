@@ -69,3 +69,29 @@ def test_a_word_left_only_by_a_deleted_article_is_not_suggested(tmp_path: Path) 
         assert index.search("valey").did_you_mean == "valley"
     finally:
         index.close()
+
+
+def test_words_another_writer_added_are_not_added_again(tmp_path: Path) -> None:
+    first, second = FullText.open(tmp_path), FullText.open(tmp_path)  # as two server workers
+    try:
+        first.put([to_records(_item(1, "The evacuation began."))])
+        second.put([to_records(_item(2, "The evacuation went on."))])
+        first.put([to_records(_item(3, "Another evacuation, then reconstruction."))])
+    finally:
+        first.close()
+        second.close()
+    assert _lexicon_postings(tmp_path, "evacuation") == 1
+    assert _lexicon_postings(tmp_path, "reconstruction") == 1
+
+
+def test_after_another_writer_clears_the_index_words_are_added_anew(tmp_path: Path) -> None:
+    first, second = FullText.open(tmp_path), FullText.open(tmp_path)
+    try:
+        first.put([to_records(_item(1, "The evacuation began."))])
+        second.clear()  # a reindex in another process
+        first.put([to_records(_item(1, "The evacuation began."))])
+        assert first.search("evacuaton").did_you_mean == "evacuation"
+    finally:
+        first.close()
+        second.close()
+    assert _lexicon_postings(tmp_path, "evacuation") == 1

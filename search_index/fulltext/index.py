@@ -25,7 +25,7 @@ from search_index.fulltext.cursors import (
 )
 from search_index.fulltext.facets import table_for
 from search_index.fulltext.highlight import highlights
-from search_index.fulltext.lexicon import lexicon_document, new_words, words_of
+from search_index.fulltext.lexicon import KnownWords, lexicon_document, words_of
 from search_index.fulltext.querying import (
     article_filter,
     parse_article_query,
@@ -100,6 +100,7 @@ class FullText:
         self._schema = schema
         self._lock_timeout = lock_timeout
         self._searchers = SearcherPool(index)
+        self._known_words = KnownWords()
         # Whoosh's lock file serializes writers across processes; this lock makes
         # writers of this process queue up instead of timing out on each other.
         self._write_lock = threading.Lock()
@@ -149,14 +150,16 @@ class FullText:
                 for statement in extraction.statements:
                     writer.add_document(**statement_document(statement, article.id))
                 words |= words_of(f"{article.title}\n{article.body}")
-            # The writer's reader sees every commit before this one, of any process.
+            # The writer reads the newest commit (of any process): the one before its own.
+            generation = writer.generation
             reader = writer.reader()
             try:
-                unseen = new_words(reader, words)
+                unseen = self._known_words.unseen(reader, generation - 1, words)
             finally:
                 reader.close()
             if unseen:
                 writer.add_document(**lexicon_document(unseen))
+        self._known_words.committed(generation, unseen)
 
     def delete(self, article_ids: Sequence[str]) -> None:
         """Remove these articles and their statements in one commit."""

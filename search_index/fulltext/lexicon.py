@@ -36,9 +36,30 @@ def words_of(text: str) -> set[str]:
     return {match.group() for match in _WORD.finditer(folded)}
 
 
-def new_words(reader: Any, words: Iterable[str]) -> list[str]:
-    """The ``words`` the index (as ``reader`` sees it) does not hold yet, sorted."""
-    return sorted(word for word in words if (SPELLING, word) not in reader)
+class KnownWords:
+    """The words the index's lexicon holds, kept in memory from one commit of ours to the next.
+
+    Asking Whoosh whether it holds a word asks every segment in turn, which
+    cost more than the words saved; so the set is read from the index once,
+    and again only when a commit we did not make (another process's, or a
+    failed one) came between.
+    """
+
+    def __init__(self) -> None:
+        self._words: set[str] = set()
+        self._generation: int | None = None
+
+    def unseen(self, reader: Any, generation: int, words: Iterable[str]) -> list[str]:
+        """The ``words`` not in the index, sorted; ``reader`` reads it at ``generation``."""
+        if generation != self._generation:
+            self._words = set(reader.field_terms(SPELLING))
+            self._generation = generation
+        return sorted(set(words) - self._words)
+
+    def committed(self, generation: int, added: Iterable[str]) -> None:
+        """Our commit made ``generation``, adding ``added`` to the lexicon."""
+        self._words.update(added)
+        self._generation = generation
 
 
 def lexicon_document(words: list[str]) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from search_index.fulltext.schema import (
     STATEMENT,
     STATEMENT_DEFAULT_FIELDS,
     STATEMENT_QUERY_FIELDS,
+    TIME_KEY,
     day_start,
 )
 from search_index.models import ArticleFilter
@@ -145,5 +146,17 @@ def statement_filter(
     if speakers is not None:
         parts.append(_any_of("speaker", sorted(speakers)))
     if from_date or to_date:
-        parts.append(_date_range("said_on", from_date, to_date))
+        parts.append(_day_key_range(from_date, to_date))
     return wq.And(parts)
+
+
+def _day_key_range(from_date: date | None, to_date: date | None) -> Any:
+    """Documents whose time key falls on these days (a statement's key is its day).
+
+    A range over the sort key's text rather than a date field of its own: a
+    Whoosh date is eight terms per document, and statements are most of the
+    documents. ISO text sorts like the dates; "" (no date) sorts before "0".
+    """
+    start = from_date.isoformat() if from_date else "0"
+    end = (to_date + timedelta(days=1)).isoformat() if to_date else None
+    return wq.TermRange(TIME_KEY, start, end, endexcl=end is not None)

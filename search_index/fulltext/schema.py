@@ -40,7 +40,7 @@ ARTICLE_QUERY_FIELDS: Final = (
 )
 #: Fields searched when a query names none.
 ARTICLE_DEFAULT_FIELDS: Final = ("title", "body", "entities")
-STATEMENT_QUERY_FIELDS: Final = ("text", "speaker", "said_on")
+STATEMENT_QUERY_FIELDS: Final = ("text", "speaker")
 #: A statement is found by what was said. Its context (the sentences around it)
 #: is not indexed: a word from a neighbouring sentence is not what the speaker
 #: said, and indexing it cost an eighth of ingest's index time.
@@ -80,7 +80,7 @@ def build_schema() -> Any:
         doctype=fields.ID(),
         id=fields.ID(stored=True, unique=True, sortable=True),
         article_id=fields.ID(),
-        content_hash=fields.ID(stored=True),
+        content_hash=fields.STORED(),
         # Title words weigh more than body words: a headline states what the article is about.
         title=fields.TEXT(analyzer=text, stored=True, field_boost=2.5),
         body=fields.TEXT(analyzer=text, stored=True),
@@ -95,7 +95,6 @@ def build_schema() -> Any:
         spelling=fields.TEXT(analyzer=_plain_analyzer()),
         text=fields.TEXT(analyzer=text),
         speaker=fields.ID(),
-        said_on=fields.DATETIME(),
         # Whoosh leaves a segment's column unreadable when no document in it
         # has a value, so every document of both kinds gets this one.
         time_key=fields.ID(sortable=True),
@@ -200,6 +199,4 @@ def statement_document(statement: Statement, article_id: str) -> dict[str, Any]:
     }
     if statement.speaker is not None:
         doc["speaker"] = f"{statement.speaker.kind.value}:{statement.speaker.id}"
-    if said_on is not None:
-        doc["said_on"] = said_on
     return doc
