@@ -58,6 +58,12 @@ def _straight_role(text: str, i: int, start: int, end: int) -> tuple[bool, bool]
     return can_open, can_close
 
 
+def _inside_word(text: str, i: int, start: int, end: int) -> bool:
+    """Whether a straight mark stands between two letters: an apostrophe a bad conversion
+    turned into a quote mark ("didn"t"), never a quotation's edge."""
+    return start < i < end - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+
+
 def _pieces(text: str, start: int, end: int) -> list[_Piece]:
     # A stray mark (a typo, an inch sign, a quote cut off by the page) must not flip every
     # quote after it, so each straight mark opens or closes by what stands next to it, and
@@ -72,6 +78,8 @@ def _pieces(text: str, start: int, end: int) -> list[_Piece]:
             pieces.append(_Piece(open_at, open_at + 1, i, i + 1, closed=True))
             open_at = None
         elif char == _STRAIGHT:
+            if _inside_word(text, i, start, end):
+                continue
             can_open, can_close = _straight_role(text, i, start, end)
             if open_at is None and (can_open or not can_close):
                 open_at = i

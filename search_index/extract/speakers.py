@@ -4,7 +4,9 @@ A pronoun ("he", "she") stands for the person named last before it, outside
 any quotation: the people a speaker talks about inside his quote are not the
 ones who speak next. A bare title ("the presidential spokesman", "the NATO
 secretary general") stands for the person the article introduced with that
-title ("Kremlin spokesman Dmitry Peskov").
+title ("Kremlin spokesman Dmitry Peskov"). A bare reference to an organization
+("the court", "the company said", "It said") stands for the one it names (see
+:mod:`~search_index.extract.speaker_orgs`).
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from dataclasses import dataclass
 from search_index.extract import Found
 from search_index.extract.quotes import Quote
 from search_index.extract.roles import normal_title, title_pattern
+from search_index.extract.speaker_orgs import OrgReferences
 from search_index.models import EntityKind, EntityRef
 
+_NAME_WORD = re.compile(r"[A-Z][a-z]+")
 _PRONOUN = re.compile(r"(?<![\w-])(?:he|she|He|She|him|her)(?![\w-])")
 
 
@@ -46,8 +50,10 @@ class SpeakerFinder:
         orgs: Sequence[Found],
         quotes: Sequence[Quote],
         titled: Sequence[Titled] = (),
+        references: OrgReferences | None = None,
     ):
         """Index the mentions; those inside ``quotes`` are never antecedents of a pronoun."""
+        self._references = references
         self._people = sorted(people, key=lambda f: f.span.start)
         self._orgs = sorted(orgs, key=lambda f: f.span.start)
         self._outside = [
@@ -60,8 +66,8 @@ class SpeakerFinder:
 
         In order: a person named there (the last one: in "Kyrgyz Security
         Council Secretary Marat Imankulov" the council only qualifies him), a
-        pronoun, a bare title, an organization. None when the part names
-        nobody ("Both sides reported").
+        pronoun, a bare title, an organization, a reference to one named
+        before. None when the part names nobody ("Both sides reported").
         """
         people = [p for p in self._people if start <= p.span.start and p.span.end <= end]
         if people:
@@ -75,8 +81,34 @@ class SpeakerFinder:
             return _person(holder)
         orgs = [o for o in self._orgs if start <= o.span.start and o.span.end <= end]
         if orgs:
-            return Speaker(EntityRef(kind=EntityKind.ORGANIZATION, id=orgs[0].key))
-        return None
+            return _org(orgs[0].key)
+        referred = self._references.in_part(start, end) if self._references else None
+        if referred is not None:
+            return _org(referred.key)
+        return self._by_short_name(start, end, text)
+
+    def _by_short_name(self, start: int, end: int, text: str) -> Speaker | None:
+        """The one person a part that is one name word stands for ("KCNA quoted Kim as saying")."""
+        word = _NAME_WORD.fullmatch(text[start:end].strip())
+        if word is None:
+            return None
+        named = {p.key for p in self._people if word.group() in p.name.split()}
+        return _person(named.pop()) if len(named) == 1 else None
+
+    def subject(self, start: int, end: int, text: str) -> Speaker | None:
+        """The speaker a sentence opens on, ``text[start:end]`` its first words.
+
+        The first person named there (a later one may be the object of the
+        deed), else what :meth:`in_part` finds: in "Department of Homeland
+        Security attorneys had opposed ..." the department speaks.
+        """
+        people = [p for p in self._people if start <= p.span.start and p.span.end <= end]
+        return _person(people[0].key) if people else self.in_part(start, end, text)
+
+    def first_named(self, start: int, end: int) -> Found | None:
+        """The first person or organization named within ``[start, end)``."""
+        named = [f for f in (*self._people, *self._orgs) if start <= f.span.start < end]
+        return min(named, key=lambda f: f.span.start) if named else None
 
     def antecedent(self, offset: int) -> EntityRef | None:
         """The person a pronoun at ``offset`` stands for: the last one named before it."""
@@ -96,3 +128,7 @@ class SpeakerFinder:
 
 def _person(person_id: str) -> Speaker:
     return Speaker(EntityRef(kind=EntityKind.PERSON, id=person_id))
+
+
+def _org(org_id: str) -> Speaker:
+    return Speaker(EntityRef(kind=EntityKind.ORGANIZATION, id=org_id))
