@@ -52,6 +52,9 @@ class MemoryGraph:
     def people_by_alias_key(self, key: str) -> list[Person]:
         return [p for p in self.people if key in {alias_key(n) for n in (p.name, *p.aliases)}]
 
+    def people_by_surname_key(self, key: str) -> list[Person]:
+        return [p for p in self.people if alias_key(p.name).split()[-1] == key]
+
     def organization_by_alias_key(self, key: str) -> Organization | None:
         for org in self.organizations:
             names = (org.name, org.acronym, *org.aliases)
@@ -125,6 +128,16 @@ def test_surname_only_matches_the_one_stored_person() -> None:
     assert match_person(Person(id="imankulov", name="Imankulov"), graph) == stored
     assert match_person(Person(id="x", name="Talant Imankulov"), graph) is None
     assert match_person(Person(id="y", name="Imankulov", country_id="TJ"), graph) is None
+
+
+def test_surname_only_finds_a_person_named_in_full_elsewhere_in_the_same_country() -> None:
+    # The earlier article named him in full only, so no alias is his surname alone.
+    stored = Person(id="viktor-makhmudov", name="Viktor Makhmudov", country_id="UZ")
+    graph = MemoryGraph(people=[stored])
+    assert match_person(Person(id="makhmudov", name="Makhmudov", country_id="UZ"), graph) == stored
+    # Without a country to agree, or with another one, a surname alone is too weak.
+    assert match_person(Person(id="makhmudov", name="Makhmudov"), graph) is None
+    assert match_person(Person(id="makhmudov", name="Makhmudov", country_id="TJ"), graph) is None
 
 
 def test_two_people_sharing_a_surname_are_not_guessed() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from search_index.errors import BadInput
 from search_index.fulltext import FullText
-from search_index.models import ArticleDraft
+from search_index.models import ArticleDraft, EntityKind, EntityRef
 from search_index.pipeline import POOL_MIN_DRAFTS, IngestResult, Pipeline
 from search_index.store import IngestOutcome, Store
 from tests.eval.run import load_written
@@ -136,3 +136,25 @@ def test_analysis_in_a_worker_process_builds_the_same_graph(tmp_path: Path) -> N
             store.close()
     assert graphs[0] == graphs[1]
     assert any('"statements":[{' in extraction for _, extraction in graphs[0])
+
+
+def test_a_surname_in_a_later_article_is_the_person_named_in_full_before(
+    parts: tuple[Store, FullText, Pipeline],
+) -> None:
+    store, _, pipeline = parts
+    full = pipeline.ingest(ArticleDraft(
+        title="Canal talks", url="https://example.org/canal", published_at=datetime(2022, 9, 16, tzinfo=UTC),
+        body="Uzbek Security Council Secretary Viktor Makhmudov led the Uzbek side at the talks.",
+    ))
+    later = pipeline.ingest(ArticleDraft(
+        title="Joint patrols", url="https://example.org/patrols",
+        published_at=datetime(2022, 9, 18, tzinfo=UTC),
+        body="Uzbekistan and Kyrgyzstan will start joint patrols on their border in October, "
+             "Makhmudov, the secretary of Uzbekistan's Security Council, told Interfax.",
+    ))
+    people = store.list_people(None, None, first=10, after=None).edges
+    assert [(edge.node.id, edge.node.name) for edge in people] == [
+        ("viktor-makhmudov", "Viktor Makhmudov")]  # one person, and the fuller name kept
+    ref = EntityRef(kind=EntityKind.PERSON, id="viktor-makhmudov")
+    articles = store.articles_of(ref, first=10, after=None).edges
+    assert {edge.node.id for edge in articles} == {full.article.id, later.article.id}

@@ -42,6 +42,8 @@ def test_a_version_1_file_opens_at_the_latest_version(tmp_path: Path) -> None:
         assert article.published_at is not None and article.published_at.isoformat() == (
             "2022-09-22T16:47:00+06:00")
         assert store.find_person("MARAT IMANKULOV") is not None  # the v2 indexes serve v1 rows
+        # v3 keyed the old claim by its surname too.
+        assert [p.id for p in store.people_by_surname_key("imankulov")] == ["marat-imankulov"]
         assert store.problems() == []
     finally:
         store.close()

@@ -54,6 +54,10 @@ class GraphLookup(Protocol):
         """People one of whose aliases has this :func:`~search_index.names.alias_key`."""
         ...
 
+    def people_by_surname_key(self, key: str) -> list[Person]:
+        """People some article names with this surname (the alias key of one word)."""
+        ...
+
     def organization_by_alias_key(self, key: str) -> Organization | None:
         """The organization one of whose names or acronym has this alias key."""
         ...
@@ -73,6 +77,10 @@ class EmptyGraph:
     """A graph with nothing in it: for extracting one article on its own."""
 
     def people_by_alias_key(self, key: str) -> list[Person]:
+        """No one."""
+        return []
+
+    def people_by_surname_key(self, key: str) -> list[Person]:
         """No one."""
         return []
 

@@ -198,6 +198,13 @@ def _person_candidates(person: Person, graph: GraphLookup) -> list[Person]:
     for key in keys:
         for candidate in graph.people_by_alias_key(key):
             seen.setdefault(candidate.id, candidate)
+    if len(alias_key(_fullest_name(person)).split()) == 1 and person.country_id:
+        # Named by surname alone ("Makhmudov, the secretary of Uzbekistan's Security
+        # Council"): people other articles named in full, when the country says so too.
+        for key in spelling_variants(person.name):
+            for candidate in graph.people_by_surname_key(key):
+                if candidate.country_id == person.country_id:
+                    seen.setdefault(candidate.id, candidate)
     return list(seen.values())
 
 

@@ -201,6 +201,10 @@ class Store:
         """People one of whose names has this alias key."""
         return reads.people_by_alias_key(self._db.get(), key)
 
+    def people_by_surname_key(self, key: str) -> list[Person]:
+        """People some article names with this surname (an alias key of one word)."""
+        return reads.people_by_surname_key(self._db.get(), key)
+
     def organization_by_alias_key(self, key: str) -> Organization | None:
         """The best supported organization with this key as name, acronym or alias."""
         found = reads.organizations_by_alias_key(self._db.get(), key)

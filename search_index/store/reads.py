@@ -202,6 +202,15 @@ def people_by_alias_key(conn: sqlite3.Connection, key: str) -> list[Person]:
     return [rows.person(row) for row in conn.execute(sql, (key, key))]
 
 
+def people_by_surname_key(conn: sqlite3.Connection, key: str) -> list[Person]:
+    """People some article names with this surname (alias key of the name's last word), by id."""
+    sql = (
+        f"{rows.PERSON_SELECT} WHERE p.id IN"
+        " (SELECT person_id FROM person_claims WHERE surname_key = ?) ORDER BY p.id"
+    )
+    return [rows.person(row) for row in conn.execute(sql, (key,))]
+
+
 def organizations_by_alias_key(conn: sqlite3.Connection, key: str) -> list[Organization]:
     """Organizations with this key as name, acronym or alias; best supported first."""
     sql = (

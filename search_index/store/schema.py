@@ -180,8 +180,19 @@ CREATE INDEX figures_by_incident ON figures (incident_id);
 CREATE INDEX figures_by_article ON figures (article_id);
 """
 
+# Version 3 keys each person claim by surname too, so a later article naming
+# someone by surname alone ("Makhmudov, the secretary of ...") finds the person
+# an earlier one named in full. Existing rows get the last word of their name
+# key: rtrim() strips the trailing non-space run, which leaves the part before it.
+_V3 = """
+ALTER TABLE person_claims ADD COLUMN surname_key TEXT NOT NULL DEFAULT '';
+UPDATE person_claims
+    SET surname_key = substr(name_key, length(rtrim(name_key, replace(name_key, ' ', ''))) + 1);
+CREATE INDEX person_claims_by_surname ON person_claims (surname_key);
+"""
+
 #: ``MIGRATIONS[n]`` upgrades version ``n`` to ``n + 1``.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 
 #: The version this code reads and writes.
 LATEST = len(MIGRATIONS)

@@ -214,11 +214,15 @@ def _insert_organization(conn: sqlite3.Connection, article_id: str, org: Organiz
 
 
 def _insert_person(conn: sqlite3.Connection, article_id: str, person: Person) -> None:
+    name_key = alias_key(person.name)
+    surname_key = name_key.rsplit(" ", 1)[-1]
     conn.execute(
-        "INSERT INTO person_claims (person_id, article_id, name, name_key, country_id)"
-        " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET name = excluded.name,"
-        " name_key = excluded.name_key, country_id = excluded.country_id",
-        (person.id, article_id, person.name, alias_key(person.name), person.country_id),
+        "INSERT INTO person_claims"
+        " (person_id, article_id, name, name_key, surname_key, country_id)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET name = excluded.name,"
+        " name_key = excluded.name_key, surname_key = excluded.surname_key,"
+        " country_id = excluded.country_id",
+        (person.id, article_id, person.name, name_key, surname_key, person.country_id),
     )
     _insert_aliases(conn, "person_aliases", "person_id", person.id, person.aliases, article_id)
 
@@ -321,7 +325,13 @@ def _refresh_organization(conn: sqlite3.Connection, organization_id: str) -> Non
 
 
 def _refresh_person(conn: sqlite3.Connection, person_id: str) -> None:
-    claim = _latest(conn, "person_claims", "person_id", person_id)
+    # The fullest name any article gives, the latest of those: an article that
+    # names him "Imankulov" alone does not shorten "Marat Imankulov".
+    claim = conn.execute(
+        "SELECT name FROM person_claims WHERE person_id = ?"
+        " ORDER BY length(name_key) - length(replace(name_key, ' ', '')) DESC, seq DESC LIMIT 1",
+        (person_id,),
+    ).fetchone()
     if claim is None:
         conn.execute("DELETE FROM people WHERE id = ?", (person_id,))
         return
