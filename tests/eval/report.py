@@ -18,9 +18,9 @@ from tests.eval.predicted import (
     PredictedStatement,
 )
 from tests.eval.score import (
-    max_matching,
     names_match_organization,
     names_match_person,
+    score_matching,
     speaker_matches,
     text_matches,
 )
@@ -31,8 +31,11 @@ P = TypeVar("P")
 
 def _unmatched(gold: Sequence[G], predicted: Sequence[P], matches: Callable[[G, P], bool],
                optional: Callable[[G], bool]) -> tuple[list[G], list[P]]:
-    """Required gold nothing matched, and predictions no gold item (optional too) matched."""
-    matching = max_matching(gold, predicted, matches)
+    """Required gold nothing matched, and predictions no gold item (optional too) matched.
+
+    The scores' own matching (required gold first), so what is listed is what was counted.
+    """
+    _, matching = score_matching(gold, predicted, matches, optional)
     missed = [g for i, g in enumerate(gold) if i not in matching and not optional(g)]
     taken = set(matching.values())
     unclaimed = [p for j, p in enumerate(predicted) if j not in taken

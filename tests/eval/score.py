@@ -221,8 +221,8 @@ def speaker_matches(gold: GoldStatement, article: GoldArticle,
                for name in (gold.speaker, *gold.other_speakers))
 
 
-def _score(gold: Sequence[G], predicted: Sequence[P], matches: Callable[[G, P], bool],
-           optional: Callable[[G], bool] = lambda _: False) -> tuple[Counts, dict[int, int]]:
+def score_matching(gold: Sequence[G], predicted: Sequence[P], matches: Callable[[G, P], bool],
+                   optional: Callable[[G], bool] = lambda _: False) -> tuple[Counts, dict[int, int]]:
     """Counts of a one-to-one matching; optional gold items count neither way.
 
     Required gold is matched first, so an optional item can never take a
@@ -257,13 +257,13 @@ def _organization_matches(g: GoldOrganization, p: PredictedOrganization) -> bool
 
 def score_organizations(gold: GoldArticle, predicted: PredictedArticle) -> Counts:
     """Organizations, one-to-one by name, acronym or alias."""
-    return _score(gold.organizations, predicted.organizations, _organization_matches,
+    return score_matching(gold.organizations, predicted.organizations, _organization_matches,
                   lambda g: g.optional)[0]
 
 
 def score_organization_kinds(gold: GoldArticle, predicted: PredictedArticle) -> Counts:
     """Organizations that also have the gold's kind (MEDIA, GOVERNMENT_BODY, ...)."""
-    return _score(gold.organizations, predicted.organizations,
+    return score_matching(gold.organizations, predicted.organizations,
                   lambda g, p: _organization_matches(g, p) and g.kind == p.kind,
                   lambda g: g.optional)[0]
 
@@ -274,7 +274,7 @@ def _person_matches(g: GoldPerson, p: PredictedPerson) -> bool:
 
 def match_people(gold: GoldArticle, predicted: PredictedArticle) -> tuple[Counts, dict[int, int]]:
     """People, one-to-one by alias key or surname; also the matching (gold -> predicted index)."""
-    return _score(gold.people, predicted.people, _person_matches, lambda g: g.optional)
+    return score_matching(gold.people, predicted.people, _person_matches, lambda g: g.optional)
 
 
 def score_people(gold: GoldArticle, predicted: PredictedArticle) -> Counts:
@@ -309,7 +309,7 @@ def score_roles(gold: GoldArticle, predicted: PredictedArticle) -> Counts:
         person_id = predicted.people[j].id
         claimed.add(person_id)
         theirs = [r for r in roles if r.person_id == person_id]
-        counts, _ = _score(
+        counts, _ = score_matching(
             person.roles, theirs,
             lambda g, p: role_matches(g, gold.organization(g.organization or "")
                                       if g.organization else None, p),
@@ -332,7 +332,7 @@ def score_statements(gold: GoldArticle, predicted: PredictedArticle, *,
         return ((not with_kind or g.kind == p.kind)
                 and (not with_speaker or speaker_matches(g, gold, p)))
 
-    return _score(gold.statements, predicted.statements, matches, lambda g: g.optional)[0]
+    return score_matching(gold.statements, predicted.statements, matches, lambda g: g.optional)[0]
 
 
 def score_figures(gold: GoldArticle, predicted: PredictedArticle) -> Counts:
