@@ -151,6 +151,18 @@ def test_each_coordinated_count_is_kept_as_stated() -> None:
         assert summary(sentence) == [(KILLED, 2, Qualifier.EXACT), (KILLED, 3, Qualifier.EXACT)]
 
 
+def test_counts_written_in_words_only_are_read_in_any_case_and_script() -> None:
+    # Sentences with no digit at all: the number words alone must be found, in capitals and
+    # next to letters outside ASCII as well.
+    for sentence in (
+        "TWO SERVICEMEN WERE KILLED IN THE SHELLING.",
+        "In Zürich two servicemen were killed in the shelling.",
+        "Fifty-nine people were killed, the Health Ministry reported.",
+    ):
+        assert [kind for kind, _, _ in summary(sentence)] == [KILLED]
+    assert summary("Nobody was killed in the shelling.") == []
+
+
 def test_a_coordinated_count_with_a_verb_of_its_own_keeps_it() -> None:
     assert summary("One person died and 3 were hospitalized after the fire.") == [
         (KILLED, 1, Qualifier.EXACT),

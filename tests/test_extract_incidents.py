@@ -291,6 +291,28 @@ def test_an_undated_article_never_gets_todays_date() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        # In capitals, inside longer words, and in sentences with letters outside ASCII.
+        ("HEAVY SHELLING WAS REPORTED ALONG THE FRONT LINE.", "Armed clash"),
+        ("Two airstrikes hit the town after an exchange of fire.", "Armed clash"),
+        ("A gun battle broke out near the border post in Zürich.", "Armed clash"),
+        ("The foreign ministers met with their counterparts in Geneva.", "Meeting"),
+        ("Thousands joined the protests in São Paulo.", "Protest"),
+        ("The interior minister resigned after the vote.", "Resignation"),
+        ("The army staged a coup in the capital.", "Coup"),
+        ("Wildfires destroyed thousands of hectares of forest.", "Fire"),
+        ("A mudslide buried several houses in the village.", "Landslide"),
+        ("A powerful blast rocked the port.", "Explosion"),
+        ("The tsunami hit the coast before dawn.", "Storm"),
+    ],
+)
+def test_each_kind_of_event_word_is_read_in_any_case(sentence: str, label: str) -> None:
+    incidents, _ = extract(news(sentence))
+    assert [i.title.startswith(label) for i in incidents] == [True], incidents
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The minister said the government is fighting corruption in the customs service.",

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
+import blingfire
+
+from search_index.extract.name_matching import longest_first, name_spans, written_alone
+from search_index.extract.roles import title_pattern
+from search_index.extract.sentence_offsets import sentence_offsets
 from search_index.extract.text import (
+    Token,
     capitalized_runs,
     in_shouted_sentence,
     is_all_caps,
@@ -92,3 +101,110 @@ def test_names_pattern_matches_whole_words_longest_first() -> None:
 def test_non_overlapping_prefers_the_longer_range() -> None:
     ranges = [(4, 10), (4, 26), (30, 34), (20, 32)]
     assert non_overlapping(ranges) == [1, 2]
+
+
+# --- The fast paths give what the plain regexes gave ------------------------------------------
+
+# Real news, with the shapes the word pattern handles (abbreviations, inner hyphens and
+# apostrophes, curly quotes, a word cut by nothing but a dot) and a non-ASCII name.
+TRICKY = (
+    "The U.S.-led coalition said O’Brien's team met Kyrgyz-Tajik officials.\n\n"
+    "Zürich, Jan. 5 (AP) - A.B.C. and x.y said \u201cno\u201d; ab'cd-ef rose 1,000.5 %."
+)
+
+
+def _scanned(text: str, start: int, end: int) -> list[Token]:
+    pattern = re.compile(r"(?:[^\W_](?:\.[^\W_])+\.?|[^\W_]+(?:['’ʼ\-][^\W_]+)*)")
+    return [Token(m.group(), m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+
+
+def test_tokens_of_any_window_are_what_scanning_the_window_finds() -> None:
+    # Windows opening or closing inside a word must cut it as a scan of the window would.
+    for start in range(len(TRICKY) + 1):
+        for end in range(start, len(TRICKY) + 1, 3):
+            assert tokens(TRICKY, start, end) == _scanned(TRICKY, start, end), (start, end)
+    assert tokens(TRICKY) == _scanned(TRICKY, 0, len(TRICKY))
+
+
+def _alternation(names: list[str]) -> re.Pattern[str]:
+    """The names pattern as it was written before the trie: every name, longest first."""
+    body = "|".join(re.escape(n) for n in sorted(set(names), key=lambda n: (-len(n), n)))
+    return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])")
+
+
+# Enough names for the trie (names sharing beginnings, one inside another, dots and hyphens).
+MANY_NAMES = [
+    *("Niger", "Nigeria", "Guinea", "Papua New Guinea", "Guinea-Bissau", "U.S.", "U.S. Army"),
+    *("Congo", "Democratic Republic of the Congo", "Korea", "South Korea", "North Korea"),
+    *(f"Name{i}" for i in range(60)),
+]
+
+
+def test_a_long_names_pattern_matches_as_the_plain_alternation() -> None:
+    text = (
+        "Nigeria, Niger and Guinea-Bissau; Papua New Guinea and Guinea. The U.S. Army and "
+        "the U.S.-led force; South Korea, North Koreans, Congo and the Democratic Republic of "
+        "the Congo; Name1, Name12 and Name59x, Name601."
+    )
+    found = [m.span() for m in names_pattern(MANY_NAMES).finditer(text)]
+    assert found == [m.span() for m in _alternation(MANY_NAMES).finditer(text)]
+    assert "Democratic Republic of the Congo" in [text[a:b] for a, b in found]
+    for start in range(0, len(text), 7):
+        expected = [m.span() for m in _alternation(MANY_NAMES).finditer(text, start)]
+        assert [m.span() for m in names_pattern(MANY_NAMES).finditer(text, start)] == expected
+
+
+def test_name_spans_are_the_names_pattern_matches() -> None:
+    names = ["Imankulov", "Marat Imankulov", "Zas", "Stanislav Zas", "May", "Theresa May"]
+    text = (
+        "Marat Imankulov met Stanislav Zas. Imankulov and Zas'; Theresa May, May, Mayor, "
+        "Zasulich, _Zas, 2Zas, Zas-led."
+    )
+    assert name_spans(text, names) == [m.span() for m in names_pattern(names).finditer(text)]
+    assert name_spans(text, []) == []
+
+
+def test_written_alone_is_the_whole_word_search() -> None:
+    text = "Staff said the staff-room and the _staff were full; staffers and 2staff too."
+    for word in ("staff", "staffers", "room", "the", "full", "taff", "2staff", "too"):
+        expected = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+        assert written_alone(word, text) == expected, word
+
+
+def test_longest_first_with_any_whitespace_tries_longer_titles_first() -> None:
+    titles = ["secretary", "secretary general", "secretary of state", "general", "vice-president"]
+    written = "|".join(
+        re.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=lambda t: (-len(t), t))
+    )
+    plain = re.compile(rf"(?i:{written})(?![\w-])")
+    words = longest_first(titles, space=r"\s+")
+    trie = re.compile(rf"(?i:{words})(?![\w-])")
+    text = (
+        "The Secretary  General, secretary of\nstate, Secretary-general, VICE-PRESIDENT, generals"
+    )
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.group() for m in title_pattern().finditer(text)][:2] == [
+        "Secretary  General",
+        "secretary of\nstate",
+    ]
+
+
+def _outcome(split: Callable[[str], object], text: str) -> object:
+    """What a split gives for ``text``, or the kind of error it raises."""
+    try:
+        return split(text)
+    except AssertionError as error:
+        return type(error)
+
+
+def test_sentence_offsets_are_bling_fires() -> None:
+    # The empty text is one the wrapper fails on (its own assertion): it must fail alike.
+    for text in (
+        SEED,
+        TRICKY,
+        "Zürich (AP) — “Das ist gut.” Ein Satz. Noch einer? Ja! 😀 Ende.",
+        "No stop at the end",
+        "",
+    ):
+        expected = _outcome(lambda t: blingfire.text_to_sentences_and_offsets(t)[1], text)
+        assert _outcome(sentence_offsets, text) == expected

@@ -20,8 +20,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from search_index.extract import Found
+from search_index.extract.name_matching import longest_first, written_alone
 from search_index.extract.person_names import (
     NameRun,
     is_country_name,
@@ -33,6 +35,7 @@ from search_index.extract.person_names import (
 from search_index.extract.roles import (
     COUNTERPART,
     DESCRIPTOR,
+    HONORIFICS,
     is_city,
     normal_title,
     portfolio,
@@ -47,9 +50,12 @@ SPEECH_VERBS = (
     "|announced|insisted|argued|wrote|tweeted|replied|responded|recalled|acknowledged|admitted"
     "|confirmed|denied|emphasized|emphasised|underlined|suggested|reported|declared|maintained"
 )
-_SPEECH_AFTER = re.compile(rf"(?<![\w-])(?:{SPEECH_VERBS})(?![\w-])")
-_SPEECH_BEFORE = re.compile(rf"(?:,|[”\"])\s*(?:{SPEECH_VERBS})\s+")
-_HONORIFIC = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+")
+# Written as tries (see name_matching): after a verb or a title of address must come what no
+# word goes on with, so no two of them can match at one place and their order changes nothing.
+_VERBS = longest_first(SPEECH_VERBS.split("|"))
+_SPEECH_AFTER = re.compile(rf"(?<![\w-])(?:{_VERBS})(?![\w-])")
+_SPEECH_BEFORE = re.compile(rf"(?:,|[”\"])\s*(?:{_VERBS})\s+")
+_HONORIFIC = re.compile(rf"(?<![\w-])(?:{longest_first(HONORIFICS)})\.?\s+")
 _CAPITAL_NEXT = re.compile(r" [A-Z]")
 # What joins a title to its body: "chief of the ...", "spokesman for the Ministry ...", a
 # descriptive compound skipped ("deputy director of the Beijing-based China Society ...").
@@ -114,6 +120,12 @@ def is_headline(sentence: Sentence) -> bool:
     a heading, not prose: its capitals say nothing about names. Prose full of
     names ("Kyrgyz Foreign Minister Jeenbek Kulubaev met ...") ends with a stop.
     """
+    return _headline(sentence)
+
+
+# Kept per sentence: people, statements and their anchors each ask it of every sentence.
+@lru_cache(maxsize=1024)
+def _headline(sentence: Sentence) -> bool:
     if sentence.text.rstrip('"”’)').endswith((".", "!", "?")):
         return False
     words = [t.text for t in tokens(sentence.text) if len(t.text) > 3]
@@ -136,6 +148,36 @@ def _starting_at(pos: int, found: Sequence[Found]) -> Found | None:
     # The longest wins: "Kyrgyz Security Council" over the "Kyrgyz" it opens with.
     starting = [item for item in found if item.span.start == pos]
     return max(starting, key=lambda f: f.span.end, default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Scans:
+    """What the anchor rules read of a text whatever entities they are given.
+
+    People and statements both ask for the anchors of one article (with other
+    entities), so the text is scanned once for both.
+    """
+
+    skip: tuple[Sentence, ...]
+    titles: tuple[re.Match[str], ...]
+    honorifics: tuple[re.Match[str], ...]
+    descriptors: tuple[re.Match[str], ...]
+    members: tuple[re.Match[str], ...]
+    speech_after: tuple[re.Match[str], ...]
+    speech_before: tuple[re.Match[str], ...]
+
+
+@lru_cache(maxsize=16)
+def _scans(text: str) -> _Scans:
+    return _Scans(
+        skip=tuple(s for s in sentences(text) if is_headline(s)),
+        titles=tuple(title_pattern().finditer(text)),
+        honorifics=tuple(_HONORIFIC.finditer(text)),
+        descriptors=tuple(DESCRIPTOR.finditer(text)),
+        members=tuple(_MEMBER_AFTER.finditer(text)),
+        speech_after=tuple(_SPEECH_AFTER.finditer(text)),
+        speech_before=tuple(_SPEECH_BEFORE.finditer(text)),
+    )
 
 
 def _phrase(text: str, match: re.Match[str], entities: Sequence[Found]) -> _Phrase | None:
@@ -207,7 +249,7 @@ def _inside_any(start: int, end: int, found: Sequence[Found]) -> bool:
 
 def _title_anchors(text: str, entities: Sequence[Found], skip: Sequence[Sentence]) -> list[Anchor]:
     anchors: list[Anchor] = []
-    for match in title_pattern().finditer(text):
+    for match in _scans(text).titles:
         if _inside_any(match.start(), match.end(), entities) or _in(skip, match.start()):
             continue
         phrase = _phrase(text, match, entities)
@@ -292,9 +334,7 @@ def _plain(name: NameRun, text: str) -> bool:
     # A speech verb anchors weakly: the name must not be a city ("Moscow said"), a country or
     # an acronym, and one word must not be a common noun the text also writes in lower case
     # ("Staff said", "Researchers said").
-    if len(name.words) == 1 and re.search(
-        rf"(?<![\w-]){re.escape(name.text.lower())}(?![\w-])", text
-    ):
+    if len(name.words) == 1 and written_alone(name.text.lower(), text):
         return False
     return (
         not is_city(name.text)
@@ -305,11 +345,11 @@ def _plain(name: NameRun, text: str) -> bool:
 
 def _speech_anchors(text: str, entities: Sequence[Found], skip: Sequence[Sentence]) -> list[Anchor]:
     anchors: list[Anchor] = []
-    for match in _SPEECH_AFTER.finditer(text):
+    for match in _scans(text).speech_after:
         name = name_before(text, match.start(), entities)
         if name is not None and not _in(skip, name.start) and _plain(name, text):
             anchors.append(Anchor(name=name, start=name.start, end=name.end))
-    for match in _SPEECH_BEFORE.finditer(text):
+    for match in _scans(text).speech_before:
         name = name_after(text, match.end(), entities)
         if name is None or _in(skip, name.start) or not _plain(name, text):
             continue
@@ -322,7 +362,7 @@ def _descriptor_anchors(
     text: str, entities: Sequence[Found], skip: Sequence[Sentence]
 ) -> list[Anchor]:
     anchors: list[Anchor] = []
-    for match in DESCRIPTOR.finditer(text):
+    for match in _scans(text).descriptors:
         if _in(skip, match.start()):
             continue
         name = name_after(text, match.end(), entities)
@@ -339,7 +379,7 @@ def _descriptor_anchors(
 def _member_anchors(text: str, entities: Sequence[Found], skip: Sequence[Sentence]) -> list[Anchor]:
     """Names of two words or more before ", a senior member of ...": a person's, as a title's."""
     anchors: list[Anchor] = []
-    for match in _MEMBER_AFTER.finditer(text):
+    for match in _scans(text).members:
         name = name_before(text, match.start(), entities)
         if name is None or len(name.words) < 2 or _in(skip, name.start) or not _plain(name, text):
             continue
@@ -351,7 +391,7 @@ def _honorific_anchors(
     text: str, entities: Sequence[Found], skip: Sequence[Sentence]
 ) -> list[Anchor]:
     anchors: list[Anchor] = []
-    for match in _HONORIFIC.finditer(text):
+    for match in _scans(text).honorifics:
         if not is_honorific(match.group().strip()) or _in(skip, match.start()):
             continue
         name = name_after(text, match.end(), entities)
@@ -362,7 +402,7 @@ def _honorific_anchors(
 
 def find_anchors(text: str, entities: Sequence[Found]) -> list[Anchor]:
     """Every anchored name of ``text`` in order; ``entities`` are countries and organizations."""
-    skip = [s for s in sentences(text) if is_headline(s)]
+    skip = list(_scans(text).skip)
     titled = _title_anchors(text, entities, skip)
     # A title knows where its name starts; a speech verb only where it ends
     # ("Minister for Transport Shane Ross said" names Shane Ross, not Transport Shane Ross).

@@ -26,6 +26,7 @@ _REPORTING_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING_TO_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_ACCORDING = re.compile(r"according", re.IGNORECASE)
 # "the Tajik side reported", "Tajik authorities said": a country speaking for itself.
 _SIDE_AFTER = re.compile(
     r"\s+(?:side|authorities|officials|government|(?:border\s+)?guards|forces|military|army"
@@ -70,10 +71,13 @@ def reporters_in(
     ``speakers`` are the organizations and people found in the article.
     """
     found: list[Reporter] = []
+    # The word must be there for the phrase to be: one search of the sentence spares reading
+    # its beginning again before every entity.
+    may_cite = _ACCORDING.search(body, start, end) is not None
     for entity in speakers:
         if not (start <= entity.span.start and entity.span.end <= end):
             continue
-        according = bool(_ACCORDING_TO_BEFORE.search(body[start : entity.span.start]))
+        according = may_cite and bool(_ACCORDING_TO_BEFORE.search(body[start : entity.span.start]))
         if according or _REPORTING_AFTER.match(body, entity.span.end):
             speaks_for = (
                 organization_country(entity, countries)

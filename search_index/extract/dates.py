@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -208,20 +209,45 @@ _FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
 )
 
 
-def _scan(
-    text: str, anchor: date | None, start: int, end: int | None
-) -> list[tuple[re.Match[str], tuple[date, date] | None]]:
-    """Every date expression with the days it resolves to (None when it cannot be)."""
-    stop = len(text) if end is None else end
+# What every form above writes: a digit (a day, a year), a weekday or "yesterday"/"today" (both
+# "day"), or a month or year ago. Most sentences hold none of them and are not read eight more
+# times. A new form must write one of these too, or be added here.
+_MAY_HOLD_A_DATE = re.compile(r"\d|day|month|year")
+
+
+# Incidents read the dates of one sentence again for every event word of its paragraph, and
+# figures read them once more to skip their numbers, so a scan is kept per text window. The
+# matches do not depend on the anchor; only resolving them does.
+@lru_cache(maxsize=4096)
+def _expressions(
+    text: str, start: int, stop: int
+) -> tuple[tuple[re.Match[str], _Resolver], ...]:
+    """Every date expression in ``text[start:stop]`` in text order, with its resolver."""
+    if _MAY_HOLD_A_DATE.search(text, start, stop) is None:
+        return ()
     taken: list[tuple[int, int]] = []
-    found: list[tuple[re.Match[str], tuple[date, date] | None]] = []
+    found: list[tuple[re.Match[str], _Resolver]] = []
     for pattern, resolve in _FORMS:
         for m in pattern.finditer(text, start, stop):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            found.append((m, resolve(m, anchor)))
-    return sorted(found, key=lambda pair: pair[0].start())
+            found.append((m, resolve))
+    return tuple(sorted(found, key=lambda pair: pair[0].start()))
+
+
+@lru_cache(maxsize=4096)
+def _resolved(
+    text: str, anchor: date | None, start: int, stop: int
+) -> tuple[tuple[re.Match[str], tuple[date, date] | None], ...]:
+    return tuple((m, resolve(m, anchor)) for m, resolve in _expressions(text, start, stop))
+
+
+def _scan(
+    text: str, anchor: date | None, start: int, end: int | None
+) -> list[tuple[re.Match[str], tuple[date, date] | None]]:
+    """Every date expression with the days it resolves to (None when it cannot be)."""
+    return list(_resolved(text, anchor, start, len(text) if end is None else end))
 
 
 def find_dates(

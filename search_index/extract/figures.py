@@ -72,6 +72,26 @@ def number_value(text: str) -> int | None:
         return parsed if isinstance(parsed, int) else None
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_a_number(text: str, start: int, stop: int) -> bool:
+    """False only where :data:`NUMBER` cannot match in ``text[start:stop]``.
+
+    Every number it matches writes a digit or a number word, and most
+    sentences hold neither: a plain search for them costs a fraction of the
+    number pattern's. Words are compared in lower case only in ASCII text,
+    where that is exactly the pattern's case-insensitive reading.
+    """
+    if _DIGIT.search(text, start, stop) is not None:
+        return True
+    window = text[start:stop]
+    if not window.isascii():
+        return True
+    lowered = window.lower()
+    return any(word in lowered for word in _WORD_UNITS)
+
+
 # --- Qualifiers -----------------------------------------------------------------
 
 _QUALIFIERS: tuple[tuple[Qualifier, str], ...] = (
@@ -262,6 +282,8 @@ def find_figures(
     """
     stop = len(text) if end is None else end
     found: list[FigurePhrase] = []
+    if not _may_hold_a_number(text, start, stop):
+        return found
     for number in _NUMBER_RE.finditer(text, start, stop):
         # Context before a number is read within the sentence and a few words back only.
         reach = max(start, number.start() - _CONTEXT_BEFORE)

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from search_index.extract import Found
 from search_index.extract.attribution import reported_by, reporter_for, reporters_in, side_of
@@ -83,6 +84,33 @@ _TRIGGER_RES = tuple(
     (kind, label, re.compile(rf"\b(?:{words})\b", re.IGNORECASE))
     for kind, label, words in _TRIGGERS
 )
+# Any event word at all: most sentences hold none, and one search rules all the words out at once
+# (an alternation matches in a window exactly where one of its alternatives does).
+_ANY_TRIGGER = re.compile(
+    "|".join(f"(?:{pattern.pattern})" for _, _, pattern in _TRIGGER_RES), re.IGNORECASE
+)
+#: A word every match of the triggers above holds ("fire" for "gunfire" and "firefight",
+#: "meet" for "meets with" and "meeting of"). Cheaper still than the search: a sentence holding
+#: none of them in lower case holds no event word. A new trigger needs a word of its own here.
+_TRIGGER_WORDS = (
+    "armed", "clash", "shelling", "fighting", "attack", "conflict", "hostilities", "strike",
+    "bombing", "skirmish", "fire", "shootout", "battle", "border", "summit", "met", "meet",
+    "talks", "negotiations", "election", "referendum", "protest", "demonstration", "rally",
+    "rallies", "resign", "coup", "quake", "flood", "blaze", "explosion", "blast", "slide",
+    "avalanche", "hurricane", "typhoon", "cyclone", "tsunami", "storm",
+)  # fmt: skip
+
+
+def _may_hold_a_trigger(sentence: Sentence) -> bool:
+    """False only where no trigger can match in ``sentence``.
+
+    Lower case stands for the triggers' case-insensitive reading only in ASCII
+    text, so any other sentence is searched.
+    """
+    if not sentence.text.isascii():
+        return True
+    lowered = sentence.text.lower()
+    return any(word in lowered for word in _TRIGGER_WORDS)
 # Events only talked of as possible ("may flood over the border") did not happen.
 _HYPOTHETICAL_BEFORE = re.compile(
     r"\b(?:may|might|could|would|should|threat\s+of|risk\s+of|avoid|prevent|calls?\s+for"
@@ -149,13 +177,15 @@ class _Read:
         return published.date() if published else None
 
 
-def _dates(body: str, anchor: date | None, start: int, end: int) -> list[DateMention]:
+# Kept per sentence: every event word of a paragraph reads the dates of all its sentences.
+@lru_cache(maxsize=1024)
+def _dates(body: str, anchor: date | None, start: int, end: int) -> tuple[DateMention, ...]:
     """Dates in ``body[start:end]``, without the dateline's."""
-    return [
+    return tuple(
         d
         for d in find_dates(body, anchor, start, end)
         if not (d.span_start < _DATELINE_REACH and _DATELINE_AFTER.match(body, d.span_end))
-    ]
+    )
 
 
 def _nearest(dates: Sequence[DateMention], position: int) -> DateMention | None:
@@ -203,6 +233,10 @@ def _triggers(body: str, sentence: Sentence) -> list[tuple[IncidentKind, str, re
     """The event words of a sentence, leaving out what only might happen or is yet to."""
     taken: list[tuple[int, int]] = []
     out: list[tuple[IncidentKind, str, re.Match[str]]] = []
+    if not _may_hold_a_trigger(sentence):
+        return out
+    if _ANY_TRIGGER.search(body, sentence.start, sentence.end) is None:
+        return out
     for kind, label, pattern in _TRIGGER_RES:
         for m in pattern.finditer(body, sentence.start, sentence.end):
             if any(s < m.end() and m.start() < e for s, e in taken):
@@ -239,6 +273,8 @@ def _mentions(read: _Read) -> list[_Mention]:
     out: list[_Mention] = []
     for index, sentence in enumerate(read.sentences):
         triggers = _triggers(read.body, sentence)
+        if not triggers:
+            continue
         spans = [(m.start(), m.end()) for _, _, m in triggers]
         located = located_in(read.body, sentence, read.countries, read.orgs, read.cities)
         for which, (kind, label, m) in enumerate(triggers):

@@ -16,6 +16,7 @@ from functools import lru_cache
 from search_index.extract import Found
 from search_index.extract.countries import surface_forms
 from search_index.extract.gazetteer import org_words
+from search_index.extract.name_matching import name_spans
 from search_index.extract.org_bodies import body_forms
 from search_index.extract.org_gazetteer import OrgHit, known_organization, party_named
 from search_index.extract.person_names import is_honorific
@@ -25,7 +26,6 @@ from search_index.extract.text import (
     Token,
     capitalized_runs,
     in_shouted_sentence,
-    names_pattern,
     overlaps,
     sentence_at,
     strip_possessive,
@@ -250,7 +250,7 @@ def introduced_names(text: str) -> list[OrgHit]:
     orgs = {text[hit.start : hit.end]: hit.org for hit in introduced}
     if not orgs:
         return []
-    return [OrgHit(m.start(), m.end(), orgs[m.group()]) for m in names_pattern(orgs).finditer(text)]
+    return [OrgHit(start, end, orgs[text[start:end]]) for start, end in name_spans(text, orgs)]
 
 
 def _introduced(text: str) -> list[OrgHit]:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from search_index.extract import Found
 from search_index.extract.countries import surface_forms
 from search_index.extract.gazetteer import org_words
+from search_index.extract.name_matching import name_spans
 from search_index.extract.org_bodies import (
     bare_bodies,
     national_agencies,
@@ -36,7 +37,6 @@ from search_index.extract.org_names import (
 from search_index.extract.text import (
     capitalized_runs,
     is_all_caps,
-    names_pattern,
     non_overlapping,
     sentence_at,
 )
@@ -151,7 +151,7 @@ def _learned_hits(text: str, pairs: Sequence[tuple[Span, Organization]]) -> list
     for span, org in pairs:
         hits.append(OrgHit(span.start, span.end, org))
         forms = [org.name] + ([org.acronym] if org.acronym else [])
-        hits.extend(OrgHit(m.start(), m.end(), org) for m in names_pattern(forms).finditer(text))
+        hits.extend(OrgHit(start, end, org) for start, end in name_spans(text, forms))
     return hits
 
 

