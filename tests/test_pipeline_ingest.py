@@ -109,7 +109,7 @@ def test_delete_removes_from_store_then_index(parts: tuple[Store, FullText, Pipe
     assert store.fingerprints() == fulltext.fingerprints() == {kept.id: kept.content_hash}
 
 
-def _graph(store: Store) -> tuple[object, ...]:
+def _graph(store: Store) -> tuple[tuple[str, str], ...]:
     """Everything the store holds about the articles, in a comparable form."""
     stored = store.extractions(sorted(store.article_ids()))
     return tuple((article.id, extraction.model_dump_json()) for article, extraction in stored)
@@ -121,7 +121,7 @@ def test_analysis_in_a_worker_process_builds_the_same_graph(tmp_path: Path) -> N
     written = list(load_written().drafts)
     drafts = [*written, *(d.model_copy(update={"id": f"{d.id}-again"}) for d in written)]
     assert len(drafts) >= POOL_MIN_DRAFTS
-    graphs = []
+    graphs: list[tuple[tuple[str, str], ...]] = []
     for workers in (0, 1):
         folder = tmp_path / f"workers-{workers}"
         store = Store.open(folder / "store.sqlite3")
