@@ -14,7 +14,7 @@ import pytest
 
 from search_index.corpus.identity import to_article
 from search_index.corpus.txt import parse_txt
-from search_index.extract import Found
+from search_index.extract import Found, analyze
 from search_index.extract.people import PeopleFound, find_people, surname
 from search_index.extract.roles import home_country
 from search_index.models import (
@@ -678,3 +678,44 @@ def test_a_name_set_before_what_it_is_a_member_of_is_a_persons() -> None:
     )
     found = people_of(article(body))
     assert [p.id for p in found.people] == ["abdallah-al-muhaysini"]
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "title", "organization", "country"),
+    [
+        (
+            ("The European Union's foreign policy chief Josep Borrell urged Georgian authorities "
+            "to investigate all reported irregularities."),
+            "Josep Borrell", "Foreign Policy Chief", "eu", None,
+        ),
+        (
+            ("\u201cMicrosoft's decision to create 600 new jobs here is testament to the company's "
+            "commitment,\u201d said Martin Shanahan, IDA Ireland's chief executive."),
+            "Martin Shanahan", "Chief Executive", "ida-ireland", "IE",
+        ),
+        (
+            "Kyrgyzstan's foreign minister Jeenbek Kulubaev met the envoy.",
+            "Jeenbek Kulubaev", "Foreign Minister", None, "KG",
+        ),
+        (
+            # A word judging the holder is no part of the title.
+            "The White House's combative press secretary Sean Spicer defended the order.",
+            "Sean Spicer", "Press Secretary", "us-white-house", "US",
+        ),
+    ],
+)
+def test_an_owner_written_as_a_possessive_holds_the_title(
+    body: str, name: str, title: str, organization: str | None, country: str | None
+) -> None:
+    extraction = analyze(article(body, None))
+    [person] = [p for p in extraction.people if p.name == name]
+    roles = [r for r in extraction.roles if r.person_id == person.id]
+    assert [(r.title, r.organization_id, r.country_id) for r in roles] == [
+        (title, organization, country)]
+
+
+def test_an_office_is_not_the_owner_of_a_national_title_nor_an_adjective_its_field() -> None:
+    # "new" qualifies the holder; a national office belongs to a country, never a body.
+    extraction = analyze(article("Somalia's new president Mohamed Abdullahi Mohamed was sworn in.", None))
+    assert [r.title for r in extraction.roles] == ["President"]
+    assert [r.organization_id for r in extraction.roles] == [None]

@@ -37,6 +37,7 @@ from search_index.extract.roles import (
     DESCRIPTOR,
     HONORIFICS,
     is_city,
+    is_national,
     normal_title,
     portfolio,
     title_pattern,
@@ -67,6 +68,19 @@ _STATUS = re.compile(r"(?i:(?P<status>former|acting|interim|outgoing)\s+|(?P<ex>
 # A rank word before a title that does not hold it: "Deputy Superintendent of Police".
 _RANK = re.compile(r"(?P<rank>(?i:deputy|assistant|vice))[\s-]+$")
 _POSSESSIVE = re.compile(r"(?:his|her|their|its)\s+$", re.IGNORECASE)
+# An owner's possessive and the lower-case field of a generic title between it and the
+# title: "The European Union's foreign policy chief", "Dortmund's chief executive".
+_OWNER_FIELD = re.compile(
+    r"(?P<owner>['’]s|(?<=s)['’])\s+(?P<field>(?:[a-z]+\s+){0,3})$"
+)
+# Words that qualify the holder, not the office: "Somalia's new president".
+_NOT_A_FIELD = frozenset({
+    "new", "top", "senior", "former", "acting", "interim", "outgoing", "current", "then",
+    "longtime", "veteran", "incoming", "late", "own", "also", "the", "a", "an", "and", "or",
+})
+# Endings of words that judge the holder rather than name the office's field:
+# "combative press secretary", "embattled chief", "influential adviser".
+_QUALITY_ENDINGS = ("ive", "ous", "ful", "less", "ial", "ed", "ing")
 # What stands between a name, its comma and the title set after it: ", the ", ",- Somalia's new ",
 # ", IDA Ireland's ".
 _APPOSITION_OPEN = re.compile(
@@ -191,6 +205,17 @@ def _phrase(text: str, match: re.Match[str], entities: Sequence[Found]) -> _Phra
         title, start = f"{rank.group('rank').capitalize()} {title}", rank.start()
     organization: Found | None = None
     country: Found | None = None
+    owned = _owner_before(text, start, entities)
+    if owned is not None and is_national(title) and (owned[0].kind is not EntityKind.COUNTRY or owned[1]):
+        owned = None  # a national office is a country's, and its title names its field already
+    if owned is not None:
+        owner, field, start = owned
+        if field and not any(word.endswith(_QUALITY_ENDINGS) for word in field.split()):
+            title = f"{field.title()} {title}"  # "foreign policy chief"
+        if owner.kind is EntityKind.ORGANIZATION:
+            organization = owner
+        else:
+            country = owner
     # Before the title: "Kyrgyz Security Council", "Russian", "his Tajik".
     while (before := _adjacent_before(text, start, entities)) is not None:
         if before.kind is EntityKind.ORGANIZATION and organization is None and country is None:
@@ -222,6 +247,28 @@ def _phrase(text: str, match: re.Match[str], entities: Sequence[Found]) -> _Phra
         elif target is None:
             end = _unknown_body_end(text, of.end(), end)
     return _Phrase(title, start, end, organization, country, counterpart, status)
+
+
+def _owner_before(text: str, start: int, entities: Sequence[Found]) -> tuple[Found, str, int] | None:
+    """The body or country whose title this is, written as its possessive before it.
+
+    "The European Union's foreign policy chief Josep Borrell": the European
+    Union, the field "foreign policy", and where the phrase starts. The field
+    is up to three lower-case words between; the title takes them in unless
+    one judges the holder ("combative press secretary").
+    """
+    match = _OWNER_FIELD.search(text, max(0, start - 60), start)
+    if match is None:
+        return None
+    field = match.group("field").split()
+    if any(word in _NOT_A_FIELD for word in field):
+        return None
+    # The longest name ending there: "IDA Ireland", not the "Ireland" it ends with.
+    ending = [e for e in entities if e.span.end == match.start("owner")]
+    owner = min(ending, key=lambda e: e.span.start, default=None)
+    if owner is None or owner.kind not in (EntityKind.ORGANIZATION, EntityKind.COUNTRY):
+        return None
+    return owner, " ".join(field), owner.span.start
 
 
 def _unknown_body_end(text: str, start: int, end: int) -> int:
