@@ -12,13 +12,14 @@ title ("Kremlin spokesman Dmitry Peskov"). A bare reference to an organization
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from search_index.extract import Found
 from search_index.extract.quotes import Quote
 from search_index.extract.roles import normal_title, title_pattern
 from search_index.extract.speaker_orgs import OrgReferences
+from search_index.extract.speech import Reported
 from search_index.models import EntityKind, EntityRef
 
 _NAME_WORD = re.compile(r"[A-Z][a-z]+")
@@ -49,17 +50,23 @@ class SpeakerFinder:
         people: Sequence[Found],
         orgs: Sequence[Found],
         quotes: Sequence[Quote],
-        titled: Sequence[Titled] = (),
+        titled: Callable[[], Sequence[Titled]] = tuple,
         references: OrgReferences | None = None,
     ):
-        """Index the mentions; those inside ``quotes`` are never antecedents of a pronoun."""
+        """Index the mentions; those inside ``quotes`` are never antecedents of a pronoun.
+
+        ``titled`` gives the people introduced with a title. It is called
+        only when a part names someone by a bare title, since finding them
+        reads the whole text and most articles never ask.
+        """
         self._references = references
         self._people = sorted(people, key=lambda f: f.span.start)
         self._orgs = sorted(orgs, key=lambda f: f.span.start)
         self._outside = [
             p for p in self._people if not any(q.start < p.span.start < q.end for q in quotes)
         ]
-        self._titled = sorted(titled, key=lambda t: t.offset)
+        self._find_titled = titled
+        self._titled: list[Titled] | None = None
 
     def in_part(self, start: int, end: int, text: str) -> Speaker | None:
         """The speaker named in ``text[start:end]``.
@@ -105,6 +112,16 @@ class SpeakerFinder:
         people = [p for p in self._people if start <= p.span.start and p.span.end <= end]
         return _person(people[0].key) if people else self.in_part(start, end, text)
 
+    def reporter(self, reported: Reported, text: str) -> Speaker | None:
+        """The speaker of a piece of reported speech: who its "who" part names.
+
+        A participle's "who" part is the sentence's opening words, where its
+        subject stands (see :meth:`subject`).
+        """
+        if reported.subject:
+            return self.subject(reported.who_start, reported.who_end, text)
+        return self.in_part(reported.who_start, reported.who_end, text)
+
     def first_named(self, start: int, end: int) -> Found | None:
         """The first person or organization named within ``[start, end)``."""
         named = [f for f in (*self._people, *self._orgs) if start <= f.span.start < end]
@@ -121,6 +138,8 @@ class SpeakerFinder:
 
     def _holder(self, spoken: str, offset: int) -> str | None:
         """The person last introduced before ``offset`` with this title, if any."""
+        if self._titled is None:
+            self._titled = sorted(self._find_titled(), key=lambda t: t.offset)
         title = normal_title(spoken)
         holders = [t for t in self._titled if t.offset < offset and t.title == title]
         return holders[-1].person_id if holders else None

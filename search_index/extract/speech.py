@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from search_index.extract.anchors import SPEECH_VERBS
+from search_index.extract.name_matching import longest_first
 from search_index.extract.roles import title_pattern
 
 #: Verbs that report what someone said: the speech verbs of names, and those that only
@@ -125,8 +126,12 @@ _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _LEADING_WHEN = re.compile(
     rf"^(?:(?:on|last|late|early)\s+)?(?:{_DAYS}|yesterday|today)(?:\s+(?:night|morning|evening))?,?\s+"
 )
-# What every shape holds: a verb of speech, "according to", "saying".
-_ANY_SIGN = re.compile(rf"{STATEMENT_VERBS}|[Aa]ccording to|saying")
+# What every shape holds: a verb of speech, "according to", "saying". Only whether one is
+# there matters, so the words are written as a trie (see name_matching), which reads a
+# sentence several times faster than their plain alternation.
+_ANY_SIGN = re.compile(
+    longest_first([*STATEMENT_VERBS.split("|"), "According to", "according to", "saying"])
+)
 _CIRCUMSTANCE = re.compile(
     r"^(?:in|on|at|during|after|before|via|through|from|following|amid|ahead)\b|"
     r"^(?:a|the)\s+(?:news|press)\s+(?:briefing|conference)\b"
@@ -189,14 +194,22 @@ def _apposition_end(sentence: str, start: int) -> int:
     return comma + 2
 
 
+def may_report(sentence: str) -> bool:
+    """Whether ``sentence`` holds a sign every shape of reported speech holds.
+
+    A verb of speech, "according to" or "saying": most sentences report
+    nothing, and one search spares them every shape.
+    """
+    return _ANY_SIGN.search(sentence) is not None
+
+
 def reported_speech(sentence: str, offset: int) -> Reported | None:
     """The reported speech of one sentence (at ``offset`` of the text), or None.
 
     The trailing shapes are tried before the lead one, since a lead "who" may
     itself hold a verb ("..., Imankulov told Interfax." has its speaker last).
     """
-    if _ANY_SIGN.search(sentence) is None:
-        # Most sentences report nothing: one search spares them every shape.
+    if not may_report(sentence):
         return None
     for pattern, according in (
         (_ACCORDING_LEAD, True),
