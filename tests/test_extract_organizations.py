@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from search_index.extract.countries import find_countries
+from search_index.extract.org_names import executive_employers
 from search_index.extract.organizations import (
     find_organizations,
     known_organization,
@@ -390,3 +391,122 @@ def test_a_bare_ministry_may_open_a_sentence() -> None:
     )
     found, _ = orgs_of(text)
     assert [key for key, _ in found] == ["ke-interior-ministry", "ke-interior-ministry"]
+
+
+def test_a_country_adjective_and_police_are_its_police() -> None:
+    text = (
+        "Kim was murdered after two women smeared VX nerve agent on his face, "
+        "according to Malaysian police. Indonesian police said last week that Aisyah was paid."
+    )
+    found, records = orgs_of(text)
+    assert found == [
+        ("my-police", "Malaysian police"),
+        ("id-police", "Indonesian police"),
+    ]
+    assert records["my-police"].name == "Malaysian Police"
+    assert records["my-police"].kind is OrganizationKind.GOVERNMENT_BODY
+    assert records["my-police"].country_id == "MY"
+
+
+def test_bare_police_is_no_body() -> None:
+    # "Police said" is unnamed: it is not the police of a country named before.
+    text = "Anis Amri was shot dead by Italian police in Milan. Police said he had sympathies with IS."
+    found, _ = orgs_of(text)
+    assert found == [("it-police", "Italian police")]
+
+
+def test_bare_royal_palace_is_the_monarchys_palace() -> None:
+    text = (
+        "The king of Morocco is to appoint a new prime minister, the royal palace has announced. "
+        "Critics say the parties are too close to the palace. "
+        "The palace says the king maintains the equal distance from all parties."
+    )
+    found, records = orgs_of(text)
+    assert [key for key, _ in found] == ["ma-royal-palace"] * 3
+    assert records["ma-royal-palace"].name == "Moroccan Royal Palace"
+    assert records["ma-royal-palace"].kind is OrganizationKind.GOVERNMENT_BODY
+
+
+def test_a_palace_alone_or_in_a_republic_is_no_royal_palace() -> None:
+    # A lone "the palace" is as often a building; France has no royal palace.
+    building = "MPs agreed that works to the palace in London should be funded by Britain."
+    republic = "France's president received him; the royal palace of Versailles is a museum."
+    presidential = "Thailand's envoy went to the presidential palace in Manila."
+    assert orgs_of(building)[0] == []
+    assert orgs_of(republic)[0] == []
+    assert orgs_of(presidential)[0] == []
+
+
+def test_a_country_adjective_and_royal_court_are_its_royal_court() -> None:
+    found, records = orgs_of("The Saudi royal court announced the king's death on Friday.")
+    assert found == [("sa-royal-palace", "Saudi royal court")]
+    assert records["sa-royal-palace"].country_id == "SA"
+    thai = "Thailand's crown prince delayed his accession, the royal household said."
+    assert orgs_of(thai)[0] == [("th-royal-palace", "royal household")]
+
+
+def test_a_name_cited_as_a_source_is_an_organization() -> None:
+    # Its words make no organization word, but the article cites it as a source.
+    text = (
+        "The army has evacuated up to 12,000 people, according to the Inter-Services Public "
+        "Relations (ISPR), the military's media wing."
+    )
+    found, records = orgs_of(text)
+    assert ("ispr", "Inter-Services Public Relations (ISPR)") in found
+    assert records["ispr"].acronym == "ISPR"
+    spoken = "The Donetsk People's Republic (DPR) reported more than 600 episodes of shelling."
+    assert "dpr" in orgs_of(spoken)[1]
+
+
+def test_an_acronym_given_after_or() -> None:
+    text = (
+        "The China Council for the Promotion of International Trade, or CCPIT, will complete "
+        "its research. The CCPIT said it would publish it."
+    )
+    found, records = orgs_of(text)
+    assert [key for key, _ in found] == ["ccpit", "ccpit"]
+    assert records["ccpit"].name == "China Council for the Promotion of International Trade"
+    sohr = (
+        "The UK-based activist group Syrian Observatory for Human Rights, or SOHR, told CNN "
+        "al-Masri was killed."
+    )
+    assert "Syrian Observatory for Human Rights" in {o.name for o in orgs_of(sohr)[1].values()}
+
+
+def test_quantities_with_an_acronym_after_or_are_no_organizations() -> None:
+    # Nobody cites an index or a disorder as a source.
+    text = (
+        "The Purchasing Managers' Index, or PMI, jumped to 51.7. It treats post-traumatic "
+        "stress disorder, or PTSD. The demilitarized zone, or DMZ, is a strip."
+    )
+    assert orgs_of(text)[0] == []
+
+
+def test_a_part_of_the_military_is_military() -> None:
+    text = (
+        "Up to 12,000 people were evacuated, according to the Inter-Services Public "
+        "Relations (ISPR), the military's media wing."
+    )
+    assert orgs_of(text)[1]["ispr"].kind is OrganizationKind.MILITARY
+    plain = "Up to 12,000 people were evacuated, according to the Inter-Services Public Relations (ISPR)."
+    assert orgs_of(plain)[1]["ispr"].kind is OrganizationKind.OTHER
+
+
+def test_a_name_before_a_chief_executive_is_a_company() -> None:
+    text = (
+        "Opel CEO Karl-Thomas Neumann has blamed the British vote to leave the EU. "
+        "Sales at Opel fell."
+    )
+    found, records = orgs_of(text)
+    assert [f for f in found if f[0] == "opel"] == [("opel", "Opel"), ("opel", "Opel")]
+    assert records["opel"].kind is OrganizationKind.OTHER
+    written = "Mineral Resources chief executive Chad Morrison opened the company's new plant."
+    assert orgs_of(written)[0] == [("mineral-resources", "Mineral Resources")]
+
+
+def test_a_bare_noun_or_a_cut_name_before_a_chief_executive_is_no_company() -> None:
+    # "Company CEO" opens a sentence; "U.S. Steel Corp" cannot be cut after "U.S.".
+    bare = "Company CEO Bill Hu, a post-'90s person, manages a cohort of millennials."
+    cut = "Trump told U.S. Steel Corp CEO Mario Longhi that the pipelines have to use US steel."
+    assert executive_employers(bare) == []
+    assert executive_employers(cut) == []

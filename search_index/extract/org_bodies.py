@@ -105,11 +105,15 @@ def qualified_bodies(text: str, countries: Sequence[Found]) -> list[OrgHit]:
 @lru_cache(maxsize=1)
 def _bare_forms() -> dict[str, BodyNoun]:
     """Body names as they stand alone: capitalized, and ministries in lower case too
-    (wire copy writes "the interior ministry said")."""
+    (wire copy writes "the interior ministry said"), and so the lower-case names
+    of bodies only some states have ("the royal palace said")."""
     forms = {alias: body for alias, body in body_forms().items() if alias[0].isupper()}
     for alias, body in list(forms.items()):
         if body.key.endswith("-ministry"):
             forms.setdefault(alias.lower(), body)
+    for alias, body in body_forms().items():
+        if alias[0].islower() and body.lowercase and body.only_in is not None:
+            forms.setdefault(alias, body)
     return forms
 
 
@@ -124,11 +128,12 @@ def _stands_alone(text: str, start: int, end: int, body: BodyNoun) -> bool:
     It follows "the" ("the Health Ministry") or opens a sentence ("Interior
     Ministry spokesman Otieno Kamau said") or, for a body news names with no
     article ("sent to Congress"), follows no capitalized word but a sentence
-    opener; and no capitalized word follows it.
+    opener; and no capitalized word follows it. A name in lower case needs the
+    article: "the presidential palace" is no royal palace.
     """
     opens = text[max(0, start - 4) : start] in ("the ", "The ") or is_sentence_start(text, start)
     if not opens:
-        if body.only_in is None:
+        if body.only_in is None or text[start].islower():
             return False
         before = _CAPITALIZED_BEFORE.search(text, max(0, start - 40), start)
         if before is not None and before.group("word") not in org_words().lead_ins:
@@ -147,7 +152,9 @@ def bare_bodies(text: str, qualified: Sequence[OrgHit], countries: Sequence[Foun
     bare name only some states use ("Congress") when that country is one of
     them; other bodies are left out ("the Security Council" is as often the
     UN's as a country's). A bare body never stands inside a longer name
-    ("CSTO Collective Security Council").
+    ("CSTO Collective Security Council"). A lone common noun ("the palace")
+    only refers back to a body already named ("the royal palace"): alone it is
+    as often a building.
     """
     by_key: dict[str, list[OrgHit]] = {}
     for hit in qualified:
@@ -166,9 +173,16 @@ def bare_bodies(text: str, qualified: Sequence[OrgHit], countries: Sequence[Foun
         )
         if known:
             hits.append(OrgHit(match.start(), match.end(), known[0].org))
-        elif dominant is not None and national:
-            hits.append(OrgHit(match.start(), match.end(), body_organization(dominant, noun)))
+        elif dominant is not None and national and not _common_noun(match.group()):
+            hit = OrgHit(match.start(), match.end(), body_organization(dominant, noun))
+            hits.append(hit)
+            by_key.setdefault(noun.key, []).append(hit)
     return hits
+
+
+def _common_noun(form: str) -> bool:
+    """Whether a body's written form is one lower-case word ("palace"), no name of its own."""
+    return form.islower() and " " not in form
 
 
 # --- Bodies named after a place or an acronym ----------------------------------------

@@ -3,8 +3,9 @@
 The weakest rules of :mod:`~search_index.extract.organizations`, so each keeps
 away from what a stronger rule found: capitalized names built around an
 organization word ("Department of Homeland Security", "Russia-NATO Council"),
-names a lower-case noun introduces ("sports chain Decathlon"), "the X party",
-and sports clubs ("RB Leipzig").
+names a lower-case noun introduces ("sports chain Decathlon"), names a chief
+executive's title follows ("Mineral Resources chief executive Chad Morrison"),
+"the X party", and sports clubs ("RB Leipzig").
 """
 
 from __future__ import annotations
@@ -311,3 +312,44 @@ def club_names(text: str) -> list[OrgHit]:
         org = Organization(id=slug(name), name=name, kind=OrganizationKind.OTHER)
         hits.append(OrgHit(match.start(), match.end(), org))
     return hits
+
+
+# --- Names a chief executive's title follows -----------------------------------------------
+
+#: "Mineral Resources chief executive Chad Morrison", "Yahoo CEO Marissa Mayer". Only the
+#: titles companies give: "spokesman" and "chairman" follow a person or a party too.
+_EXECUTIVE_OF = re.compile(
+    rf"\b(?P<name>{_NAME}(?: {_NAME}){{0,3}}) (?:chief executive|CEO)(?: officer)? (?=[A-Z])"
+)
+
+#: A capitalized abbreviation right before a name: "U.S. Steel", whose "U.S." the name
+#: pattern cannot take in.
+_AFTER_ABBREVIATION = re.compile(r"[A-Z]\. $")
+
+
+def executive_employers(text: str) -> list[OrgHit]:
+    """Companies named right before their chief executive's title and name, wherever the
+    text repeats the name. Words opening a sentence ("Meanwhile") are left out; a country
+    ("American CEO ..."), a title ("Former CEO ...") or a bare noun ("Company CEO ...") is
+    no company, and a name after an abbreviation ("U.S. Steel Corp") may start before it."""
+    if "CEO" not in text and "chief executive" not in text:
+        return []  # most articles name no chief executive: skip the scan
+    orgs: dict[str, Organization] = {}
+    for match in _EXECUTIVE_OF.finditer(text):
+        words = [strip_possessive(w) for w in match.group("name").split()]
+        while words and words[0] in org_words().lead_ins:
+            words = words[1:]
+        if not words or not _plain_name(words) or in_shouted_sentence(text, match.start()):
+            continue
+        name = " ".join(words)
+        if name.lower() in org_words().kind_nouns or name in org_words().heads:
+            continue
+        if _AFTER_ABBREVIATION.search(text, max(0, match.start() - 4), match.start()):
+            continue
+        kind = head_kind(words) or OrganizationKind.OTHER
+        orgs.setdefault(
+            name, known_organization(name) or Organization(id=slug(name), name=name, kind=kind)
+        )
+    if not orgs:
+        return []
+    return [OrgHit(start, end, orgs[text[start:end]]) for start, end in name_spans(text, orgs)]

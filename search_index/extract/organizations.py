@@ -1,7 +1,7 @@
 """Organizations named in a text, strongest rule first.
 
 Gazetteer entries (:mod:`~search_index.extract.org_gazetteer`); "Full Name
-(ACRONYM)" pairs learned from the text; government bodies
+(ACRONYM)" and "Full Name, or ACRONYM," pairs learned from the text; government bodies
 (:mod:`~search_index.extract.org_bodies`: "Kyrgyz Health Ministry", later "the
 Health Ministry"); news agencies cited as sources ("(Interfax)", "AKIpress
 informed"); and, weakest, names read from their shape
@@ -29,6 +29,7 @@ from search_index.extract.org_gazetteer import OrgHit, gazetteer_hits, known_org
 from search_index.extract.org_names import (
     ORG_CONNECTORS,
     club_names,
+    executive_employers,
     head_kind,
     headed_names,
     introduced_names,
@@ -46,6 +47,15 @@ from search_index.names import slug
 __all__ = ["find_organizations", "known_organization", "long_form_start"]
 
 _ACRONYM_IN_PARENS = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9/&.\-]{1,11})\)")
+#: "Syrian Observatory for Human Rights, or SOHR, told CNN": the acronym set off by commas.
+_ACRONYM_AFTER_OR = re.compile(r", or (?P<acronym>[A-Z][A-Za-z0-9/&\-]{1,11})(?=[,;.])")
+#: A name that reports or speaks is a body's, not a quantity's: "according to the ... (ISPR)".
+#: "..., the military's media wing": a part of a body named by its kind word.
+_PART_OF = re.compile(r",? the (?P<owner>[a-z]+)['’]s (?:[a-z]+ ){0,2}(?:wing|arm|branch|unit)\b")
+_SOURCE_BEFORE = re.compile(r"according to (?:the )?$")
+_SPEECH_AFTER = re.compile(
+    r"(?:,[^,]{1,60},|,)? (?:said|says|told|announced|reported|stated|added|confirmed|warned)\b"
+)
 _MEMBERSHIP = re.compile(
     r"\b(?:unites|includes|include|comprises|comprise|consists of|brings together|groups"
     r"|members are|member states are|members include|member states include|joined by)\b"
@@ -114,24 +124,70 @@ def _reordered_start(run: str, acronym: str) -> int | None:
     return None
 
 
+def _with_first_initial(run: str, start: int, acronym: str) -> int:
+    """Where the name starts once a word the letter match skipped is taken back: in "China
+    Council for the Promotion of International Trade, or CCPIT" the second C was found
+    inside "Council", yet the name's capitalized initials spell all of CCPIT."""
+    letters = sum(1 for c in acronym if c.isupper())
+    initials = sum(1 for word in run[start:].split() if word[0].isupper())
+    before = run[:start].split()
+    if before and initials < letters and before[-1][0] == acronym[0]:
+        return run.rindex(before[-1], 0, start)
+    return start
+
+
+def _part_kind(text: str, position: int) -> OrganizationKind | None:
+    """The kind of the body an appositive right after a name makes it a part of:
+    "Inter-Services Public Relations (ISPR), the military's media wing" is military."""
+    match = _PART_OF.match(text, position)
+    if match is None:
+        return None
+    owner = match.group("owner").capitalize()
+    markers = org_words().kind_markers.items()
+    return next((kind for kind, words in markers if owner in words), None)
+
+
+def _speaks(text: str, forms: Sequence[str]) -> bool:
+    """Whether the text cites a name as a source: "according to the Inter-Services Public
+    Relations (ISPR)", "SOHR told CNN". Only an organization (or a person) speaks; a
+    quantity ("Gross Domestic Product (GDP)") never does."""
+    for start, end in name_spans(text, forms):
+        if _SOURCE_BEFORE.search(text, max(0, start - 17), start):
+            return True
+        after = _ACRONYM_IN_PARENS.match(text, end) or _ACRONYM_AFTER_OR.match(text, end)
+        if _SPEECH_AFTER.match(text, after.end() if after else end):
+            return True
+    return False
+
+
+def _acronym_after(text: str, position: int) -> re.Match[str] | None:
+    """The acronym a name is given right after it: "(ACRONYM)" or ", or ACRONYM,"."""
+    match = _ACRONYM_IN_PARENS.match(text, position) or _ACRONYM_AFTER_OR.match(text, position)
+    return match if match is not None and is_all_caps(match.group("acronym")) else None
+
+
 def _learned_pairs(text: str, countries: Sequence[Found]) -> list[tuple[Span, Organization]]:
-    """Pairs "Full Name (ACRONYM)" as the article spells them, as organizations."""
+    """Pairs "Full Name (ACRONYM)" or "Full Name, or ACRONYM," as the article spells them,
+    as organizations."""
     pairs: list[tuple[Span, Organization]] = []
     for run in capitalized_runs(text, connectors=ORG_CONNECTORS):
-        match = _ACRONYM_IN_PARENS.match(text, run.end)
-        if match is None or not is_all_caps(match.group("acronym")):
+        match = _acronym_after(text, run.end)
+        if match is None:
             continue
         acronym = match.group("acronym")
-        offset = long_form_start(run.text, acronym)
-        if offset is None:
+        spelled_at = long_form_start(run.text, acronym)
+        spelled = spelled_at is not None
+        if spelled_at is not None:
+            offset: int | None = _with_first_initial(run.text, spelled_at, acronym)
+        else:
             offset = _reordered_start(run.text, acronym)
         if offset is None:
             continue
         start = run.start + offset
         name = text[start : run.end]
         org = known_organization(acronym) or known_organization(name)
-        kind = head_kind(name.split())
-        if org is None and kind is None and offset == long_form_start(run.text, acronym):
+        kind = head_kind(name.split()) or _part_kind(text, match.end())
+        if org is None and kind is None and spelled and not _speaks(text, (name, acronym)):
             continue  # "Gross Domestic Product (GDP)" names no organization
         if org is None:
             country_id = next((c.key for c in countries if c.span.start == start), None)
@@ -254,6 +310,7 @@ def _candidates(text: str, countries: Sequence[Found]) -> list[OrgHit]:
         *national_agencies(text),
         *club_names(text),
         *introduced_names(text),
+        *executive_employers(text),
     ]
 
 
