@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from search_index.corpus import to_article
+from search_index.extract import analyze
 from search_index.extract.countries import find_countries
 from search_index.extract.org_names import executive_employers
 from search_index.extract.organizations import (
@@ -11,7 +13,7 @@ from search_index.extract.organizations import (
     known_organization,
     long_form_start,
 )
-from search_index.models import Organization, OrganizationKind
+from search_index.models import ArticleDraft, Organization, OrganizationKind
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "articles"
 
@@ -510,3 +512,13 @@ def test_a_bare_noun_or_a_cut_name_before_a_chief_executive_is_no_company() -> N
     cut = "Trump told U.S. Steel Corp CEO Mario Longhi that the pipelines have to use US steel."
     assert executive_employers(bare) == []
     assert executive_employers(cut) == []
+
+
+def test_a_body_keeps_the_name_it_was_written_with_as_an_alias() -> None:
+    # So that "Ministry of Commerce", as the article wrote it, finds the body by name.
+    body = "China's Ministry of Commerce said it had approved 9,394 German investment projects."
+    extraction = analyze(to_article(ArticleDraft(title="Trade", body=body, url="u")))
+    [ministry] = extraction.organizations
+    assert (ministry.id, ministry.name, ministry.country_id) == (
+        "cn-commerce-ministry", "Chinese Commerce Ministry", "CN")
+    assert "Ministry of Commerce" in ministry.aliases

@@ -119,6 +119,18 @@ def test_organizations_match_by_alias_or_by_acronym_with_a_similar_name() -> Non
     assert organization_id(Organization(id="sco", name="SCO", acronym="SCO"), graph) == "sco"
 
 
+def test_two_states_bodies_sharing_a_name_stay_apart() -> None:
+    chinese = Organization(id="cn-commerce-ministry", name="Chinese Commerce Ministry",
+                           aliases=("Ministry of Commerce",), country_id="CN")
+    graph = MemoryGraph(organizations=[chinese])
+    indian = Organization(id="in-commerce-ministry", name="Indian Commerce Ministry",
+                          aliases=("Ministry of Commerce",), country_id="IN")
+    assert match_organization(indian, graph) is None
+    assert match_organization(indian.model_copy(update={"country_id": "CN"}), graph) == chinese
+    # A body whose state the article does not say may be any state's.
+    assert match_organization(indian.model_copy(update={"country_id": None}), graph) == chinese
+
+
 def test_surname_only_matches_the_one_stored_person() -> None:
     # As people.find_people records a person: the surname is one of the aliases.
     stored = Person(

@@ -84,9 +84,11 @@ def qualified_bodies(text: str, countries: Sequence[Found]) -> list[OrgHit]:
             if body is not None and _has(found.key, body[1]):
                 end, noun = body
                 surface = text[found.span.start : end]
-                hits.append(
-                    OrgHit(found.span.start, end, body_organization(found.key, noun, surface))
-                )
+                org = body_organization(found.key, noun, surface)
+                bare = text[found.span.end + gap : end]
+                if " " in bare:
+                    org = org.model_copy(update={"aliases": (*org.aliases, bare)})
+                hits.append(OrgHit(found.span.start, end, org))
         before = text[max(0, found.span.start - 60) : found.span.start]
         joint = next((j for j in (" of ", " of the ") if before.endswith(j)), None)
         if joint is not None:
@@ -171,10 +173,14 @@ def bare_bodies(text: str, qualified: Sequence[OrgHit], countries: Sequence[Foun
         national = noun.key.endswith("-ministry") or (
             noun.only_in is not None and dominant is not None and _has(dominant, noun)
         )
+        written = match.group() if " " in match.group() else None
         if known:
-            hits.append(OrgHit(match.start(), match.end(), known[0].org))
+            org = known[0].org
+            if written:
+                org = org.model_copy(update={"aliases": tuple(dict.fromkeys((*org.aliases, written)))})
+            hits.append(OrgHit(match.start(), match.end(), org))
         elif dominant is not None and national and not _common_noun(match.group()):
-            hit = OrgHit(match.start(), match.end(), body_organization(dominant, noun))
+            hit = OrgHit(match.start(), match.end(), body_organization(dominant, noun, written))
             hits.append(hit)
             by_key.setdefault(noun.key, []).append(hit)
     return hits

@@ -155,12 +155,12 @@ def same_person_name(a: str, b: str) -> bool:
 def match_organization(org: Organization, graph: GraphLookup) -> Organization | None:
     """The stored organization sharing any of this one's names or aliases, or its acronym.
 
-    An acronym alone is weaker evidence (IMU is a movement and a union), so a
+    A name shared by two states' bodies never joins them. An acronym alone is weaker evidence (IMU is a movement and a union), so a
     match found only by it must also have a similar full name.
     """
     for name in (org.name, *org.aliases):
         stored = graph.organization_by_alias_key(alias_key(name))
-        if stored is not None:
+        if stored is not None and _same_state(org, stored):
             return stored
     stored = _by_acronym(org, graph)
     if stored is None or _names_agree(org, stored):
@@ -180,6 +180,12 @@ def organization_id(org: Organization, graph: GraphLookup) -> str:
         return stored.id
     taken = _by_acronym(org, graph)
     return slug(org.name) if taken is not None and taken.id == org.id else org.id
+
+
+def _same_state(org: Organization, stored: Organization) -> bool:
+    # "Ministry of Commerce" is an alias of China's and of India's: a body of one
+    # state is never another's, whatever name they share.
+    return org.country_id is None or stored.country_id in (None, org.country_id)
 
 
 def _by_acronym(org: Organization, graph: GraphLookup) -> Organization | None:
