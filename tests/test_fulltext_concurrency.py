@@ -23,7 +23,7 @@ from whoosh import index as whoosh_index
 from search_index.errors import BadSearchQuery
 from search_index.fulltext import FullText
 from search_index.fulltext.searchers import ATTEMPTS, SearcherPool
-from tests.test_fulltext_corpus import Item, Quote, open_index, to_records
+from tests.test_fulltext_corpus import Item, Quote, corpus, to_records
 
 #: Commits of each writer; a third of them also delete an article written before.
 WRITES: Final = 15
@@ -99,7 +99,9 @@ def _repeat(step: Callable[[], None], done: threading.Event, rounds: list[int]) 
 
 
 def test_searches_stay_whole_while_three_writers_commit(tmp_path: Path) -> None:
-    index = open_index(tmp_path)
+    # Every writer waits as long as it takes: the three queue for one lock on a busy machine.
+    index = FullText.open(tmp_path, lock_timeout=PATIENT)
+    index.put([to_records(item) for item in corpus()])
     second = FullText.open(tmp_path, lock_timeout=PATIENT)  # as a second server worker
     try:
         articles_before, statements_before = _article_ids(index), _statement_ids(index)
