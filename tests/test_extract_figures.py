@@ -135,6 +135,14 @@ def test_seed_destruction_and_evacuation() -> None:
             "The strike destroyed 12 tanks.",
             [(FigureKind.OTHER, 12, Qualifier.EXACT)],
         ),
+        (
+            "The rainy season destroyed 1,500 shelters in August alone.",
+            [(FigureKind.BUILDINGS_DESTROYED, 1_500, Qualifier.EXACT)],
+        ),
+        (
+            "Shelling destroyed 14 mosques and a market in the old town.",
+            [(FigureKind.BUILDINGS_DESTROYED, 14, Qualifier.EXACT)],
+        ),
     ],
 )
 def test_kinds_and_qualifiers(

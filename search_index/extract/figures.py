@@ -188,7 +188,8 @@ _HOMES = re.compile(
 )
 _BUILDINGS = re.compile(
     r"\b(?:buildings?|facilities|facility|structures?|objects?|schools?|hospitals?|shops?"
-    r"|bridges?|infrastructure|premises)\b",
+    r"|bridges?|infrastructure|premises|shelters?|tents?|mosques?|churches|church|temples?"
+    r"|factories|factory|offices?|warehouses?|markets?|clinics?)\b",
     re.IGNORECASE,
 )
 _NOUNS_AFTER = re.compile(_NOUNS, re.IGNORECASE)
