@@ -6,17 +6,14 @@ repaired when the data dir is next opened (see ``NewsIndex.open``).
 
 A bulk ingest analyzes articles ahead in worker processes (the text alone, see
 :func:`~search_index.extract.analyze`) while this process merges each with the
-graph, stores and indexes it, in input order: merging reads what the articles
-before it just stored, so only the pure part may run ahead.
+graph and stores it, in input order: merging reads what the articles before it
+just stored, so only the pure part may run ahead. Full-text commits go to a
+process of their own (:mod:`~search_index.indexer`), one batch behind.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import signal
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,8 +24,10 @@ from search_index.corpus import to_article
 from search_index.errors import BadInput
 from search_index.extract import analyze, merge_with_graph
 from search_index.fulltext import FullText
+from search_index.indexer import BackgroundIndexer
 from search_index.models import Article, ArticleDraft, Extraction, Record
 from search_index.store import IngestOutcome, Store
+from search_index.workers import default_workers, start_pool
 
 #: Articles per full-text commit in :meth:`Pipeline.ingest_many`. Whoosh commits
 #: are slow and each merges segments again: on 1,200 real articles, 600 a commit
@@ -39,8 +38,6 @@ POOL_MIN_DRAFTS = 20
 #: Articles analyzed ahead per worker: enough to keep it busy through an index commit,
 #: few enough that memory stays flat however long the input.
 LOOKAHEAD_PER_WORKER = 32
-#: How often a worker checks that the process it works for is still alive.
-_PARENT_POLL_SECONDS = 0.5
 
 
 class IngestResult(Record):
@@ -48,44 +45,6 @@ class IngestResult(Record):
 
     article: Article
     outcome: IngestOutcome
-
-
-def default_workers() -> int:
-    """Processes to analyze articles in: every core this process may use but the one it runs on."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(0, cores - 1)
-
-
-def _exit_with_parent(parent: int) -> None:
-    """Worker start-up: leave Ctrl-C to the parent, and end when the parent is gone.
-
-    A parent killed outright (SIGKILL, OOM) cannot shut its pool down; a worker
-    left behind would keep the parent's inherited stdout open, and whoever reads
-    it would wait forever.
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(_PARENT_POLL_SECONDS)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
-
-
-def _start_pool(workers: int) -> ProcessPoolExecutor:
-    # fork shares the loaded modules with the workers; elsewhere the default method works too.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=_exit_with_parent,
-        initargs=(os.getpid(),),
-    )
 
 
 @dataclass(slots=True)
@@ -158,7 +117,7 @@ class _Feed:
                 break
             self._ahead.append(self._read(draft))
         if self._pool is None and self._workers > 0 and len(self._ahead) >= POOL_MIN_DRAFTS:
-            self._pool = _start_pool(self._workers)
+            self._pool = start_pool(self._workers)
             self._depth = self._workers * LOOKAHEAD_PER_WORKER
             for item in self._ahead:
                 self._submit(item)
@@ -224,6 +183,7 @@ class Pipeline:
             raise BadInput("batch must be at least 1")
         source = iter(drafts)
         feed = _Feed(self._take_carried(source), source, self._workers, self._changed)
+        indexer = BackgroundIndexer(self._fulltext) if self._workers > 0 else None
         pending: list[tuple[Article, Extraction]] = []
         try:
             while (ahead := feed.next()) is not None:
@@ -231,7 +191,7 @@ class Pipeline:
                 if item is not None:
                     pending.append(item)
                 if len(pending) >= batch:
-                    self._fulltext.put(pending)
+                    self._commit(pending, indexer)
                     pending = []
                 yield result
         finally:
@@ -240,8 +200,23 @@ class Pipeline:
             try:
                 feed.close()
             finally:
-                if pending:
-                    self._fulltext.put(pending)
+                try:
+                    if pending:
+                        self._commit(pending, indexer)
+                finally:
+                    if indexer is not None:
+                        indexer.close()
+
+    def _commit(
+        self, items: list[tuple[Article, Extraction]], indexer: BackgroundIndexer | None
+    ) -> None:
+        """One full-text commit: in the indexer's process when the batch is worth sending there."""
+        if indexer is not None and len(items) >= POOL_MIN_DRAFTS:
+            indexer.put(items)
+            return
+        if indexer is not None:
+            indexer.wait()  # the batch before goes in first
+        self._fulltext.put(items)
 
     def delete(self, article_id: str) -> bool:
         """Delete an article from the store, then from the index; False when there was none."""

@@ -95,8 +95,9 @@ def _delete_articles(writer: Any, article_ids: Sequence[str]) -> None:
 class FullText:
     """Article and statement documents in one Whoosh index, with long-lived searchers."""
 
-    def __init__(self, index: Any, schema: Any, lock_timeout: float) -> None:
+    def __init__(self, index: Any, schema: Any, lock_timeout: float, directory: Path) -> None:
         self._index = index
+        self._directory = directory
         self._schema = schema
         self._lock_timeout = lock_timeout
         self._searchers = SearcherPool(index)
@@ -109,7 +110,17 @@ class FullText:
     def open(cls, index_dir: Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Self:
         """Open the index in ``index_dir``, creating an empty one if there is none."""
         index, schema = retrying(lambda: _open_or_create(index_dir))
-        return cls(index, schema, lock_timeout)
+        return cls(index, schema, lock_timeout, index_dir)
+
+    @property
+    def directory(self) -> Path:
+        """The folder the index lives in (another process opens it there)."""
+        return self._directory
+
+    @property
+    def lock_timeout(self) -> float:
+        """How long a write waits for another writer before :class:`StoreBusy`."""
+        return self._lock_timeout
 
     def close(self) -> None:
         """Close the searchers."""
