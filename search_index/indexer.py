@@ -52,7 +52,8 @@ class BackgroundIndexer:
             future = self._pool.submit(
                 _commit, self._fulltext.directory, self._fulltext.lock_timeout, list(items)
             )
-        except BrokenProcessPool:
+        except BrokenProcessPool:  # the worker died between batches: commit here, start anew next
+            self._pool = None
             self._fulltext.put(items)
             return
         self._in_flight = (future, items)

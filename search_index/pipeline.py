@@ -150,7 +150,10 @@ class Pipeline:
     """The write path over one store and one full-text index."""
 
     def __init__(self, store: Store, fulltext: FullText, *, workers: int | None = None) -> None:
-        """``workers``: processes :meth:`ingest_many` analyzes ahead in (0: none; default: cores - 1)."""
+        """``workers``: processes :meth:`ingest_many` analyzes ahead in (default: cores - 1).
+
+        With 0, a bulk ingest also commits the index in this process instead of its own.
+        """
         self._store = store
         self._fulltext = fulltext
         self._workers = default_workers() if workers is None else workers

@@ -155,8 +155,9 @@ def same_person_name(a: str, b: str) -> bool:
 def match_organization(org: Organization, graph: GraphLookup) -> Organization | None:
     """The stored organization sharing any of this one's names or aliases, or its acronym.
 
-    A name shared by two states' bodies never joins them. An acronym alone is weaker evidence (IMU is a movement and a union), so a
-    match found only by it must also have a similar full name.
+    A name shared by two states' bodies never joins them. An acronym alone is
+    weaker evidence (IMU is a movement and a union), so a match found only by
+    it must also have a similar full name.
     """
     for name in (org.name, *org.aliases):
         stored = graph.organization_by_alias_key(alias_key(name))

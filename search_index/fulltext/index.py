@@ -161,16 +161,10 @@ class FullText:
                 for statement in extraction.statements:
                     writer.add_document(**statement_document(statement, article.id))
                 words |= words_of(f"{article.title}\n{article.body}")
-            # The writer reads the newest commit (of any process): the one before its own.
-            generation = writer.generation
-            reader = writer.reader()
-            try:
-                unseen = self._known_words.unseen(reader, generation - 1, words)
-            finally:
-                reader.close()
+            unseen = self._known_words.unseen(writer, words)
             if unseen:
                 writer.add_document(**lexicon_document(unseen))
-        self._known_words.committed(generation, unseen)
+        self._known_words.committed(writer.generation, unseen)
 
     def delete(self, article_ids: Sequence[str]) -> None:
         """Remove these articles and their statements in one commit."""

@@ -49,10 +49,16 @@ class KnownWords:
         self._words: set[str] = set()
         self._generation: int | None = None
 
-    def unseen(self, reader: Any, generation: int, words: Iterable[str]) -> list[str]:
-        """The ``words`` not in the index, sorted; ``reader`` reads it at ``generation``."""
+    def unseen(self, writer: Any, words: Iterable[str]) -> list[str]:
+        """The ``words`` not in the index that ``writer`` is about to commit to, sorted."""
+        # A writer reads the newest commit (of any process): the one before its own.
+        generation: int = writer.generation - 1
         if generation != self._generation:
-            self._words = set(reader.field_terms(SPELLING))
+            reader = writer.reader()
+            try:
+                self._words = set(reader.field_terms(SPELLING))
+            finally:
+                reader.close()
             self._generation = generation
         return sorted(set(words) - self._words)
 
