@@ -106,7 +106,7 @@ class Query:
         results = await context.call(
             context.index.search,
             search_text(query, context.settings),
-            filter.to_record() if filter else None,
+            _record(filter),
             sort=sort or SearchSort.RELEVANCE,
             first=page_size(first, context.settings),
             after=after,

@@ -52,7 +52,7 @@ from search_index.models import (
 )
 from search_index.pipeline import DEFAULT_BATCH, IngestResult, Pipeline
 from search_index.settings import Settings
-from search_index.store import IngestOutcome, Store
+from search_index.store import IngestOutcome, Store, batches
 
 __all__ = [
     "ArticleNotFound",
@@ -361,6 +361,12 @@ class NewsIndex:
     def articles_of(self, entity: EntityRef, *, first: int = 10, after: str | None = None) -> Page[Article]:
         """Articles that mention an entity, newest first."""
         return self._store.articles_of(entity, first=first, after=after)
+
+    def statements_of(
+        self, entity: EntityRef, search: str | None = None, *, first: int = 10, after: str | None = None
+    ) -> Page[Statement]:
+        """What an entity said (see :meth:`statements_of_speakers`); ranked by ``search`` when given."""
+        return self.list_statements(search, batches.statement_filter(entity), first=first, after=after)
 
     def statements_of_speakers(
         self, speakers: Sequence[EntityRef], *, first: int

@@ -19,7 +19,7 @@ from graphql_api.types import statement as statement_types
 from graphql_api.types.base import field
 from graphql_api.types.lazy import LazyArticleConnection
 from graphql_api.types.pagination import facade_page
-from search_index.models import EntityRef, StatementFilter
+from search_index.models import EntityRef
 
 
 class Entity(Protocol):
@@ -60,14 +60,9 @@ def articles_field(description: str) -> Any:
 
 
 async def statements_of(
-    info: Info,
-    entity: EntityRef,
-    said_by: StatementFilter,
-    search: str | None,
-    first: int | None,
-    after: str | None,
+    info: Info, entity: EntityRef, search: str | None, first: int | None, after: str | None
 ) -> statement_types.StatementConnection:
-    """What ``entity`` said (``said_by`` is its filter), newest first; by relevance with ``search``.
+    """What ``entity`` said, newest first; by relevance with ``search``.
 
     The loader's first pages are the facade's pages for the same filter
     (``statements_of_speakers``), unranked: a search goes to the facade itself.
@@ -78,6 +73,6 @@ async def statements_of(
         page = await context.loaders.statements_of_speakers.load((entity, size))
     else:
         page = await facade_page(
-            context, partial(context.index.list_statements, search, said_by), first, after
+            context, partial(context.index.statements_of, entity, search), first, after
         )
     return statement_types.statement_connection(page)

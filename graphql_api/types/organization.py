@@ -19,7 +19,7 @@ from graphql_api.types.lazy import (
 from graphql_api.types.node import Node
 from graphql_api.types.pagination import PageInfo, node_connection
 from search_index import models
-from search_index.models import EntityKind, EntityRef, StatementFilter
+from search_index.models import EntityKind, EntityRef
 
 
 @object_type
@@ -70,8 +70,7 @@ class Organization(Node):
         self, info: Info, first: int | None = 10, after: str | None = UNSET
     ) -> LazyStatementConnection:
         """What it, or people holding a role in it, said; newest first."""
-        said_by = StatementFilter(organization=self.record.id)
-        return await entity_lists.statements_of(info, self.ref(), said_by, None, first, after)
+        return await entity_lists.statements_of(info, self.ref(), None, first, after)
 
     articles = entity_lists.articles_field("Articles that name it, newest first.")
 

@@ -21,7 +21,7 @@ from graphql_api.types.lazy import (
 from graphql_api.types.node import Node
 from graphql_api.types.pagination import PageInfo, node_connection
 from search_index import models
-from search_index.models import EntityKind, EntityRef, StatementFilter
+from search_index.models import EntityKind, EntityRef
 
 
 @object_type
@@ -93,9 +93,8 @@ class Person(Node):
         self, info: Info, search: str | None = UNSET, first: int | None = 10, after: str | None = UNSET
     ) -> LazyStatementConnection:
         """What the person said, newest first; ranked by relevance when `search` is given."""
-        said_by = StatementFilter(speaker=self.record.id)
         text = optional_search(search, info.context.settings)
-        return await entity_lists.statements_of(info, self.ref(), said_by, text, first, after)
+        return await entity_lists.statements_of(info, self.ref(), text, first, after)
 
     articles = entity_lists.articles_field("Articles that name the person, newest first.")
 
