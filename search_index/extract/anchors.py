@@ -27,7 +27,6 @@ from search_index.extract.name_matching import longest_first, written_alone
 from search_index.extract.person_names import (
     NameRun,
     is_country_name,
-    is_honorific,
     is_stop_word,
     name_after,
     name_before,
@@ -439,7 +438,7 @@ def _honorific_anchors(
 ) -> list[Anchor]:
     anchors: list[Anchor] = []
     for match in _scans(text).honorifics:
-        if not is_honorific(match.group().strip()) or _in(skip, match.start()):
+        if _in(skip, match.start()):
             continue
         name = name_after(text, match.end(), entities)
         if name is not None:

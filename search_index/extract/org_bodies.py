@@ -146,6 +146,12 @@ def _stands_alone(text: str, start: int, end: int, body: BodyNoun) -> bool:
     )
 
 
+def _dominant(countries: Sequence[Found]) -> str | None:
+    """The country an article names most: whose body a bare "the Congress" or a seated court is."""
+    counts = Counter(c.key for c in countries)
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def bare_bodies(text: str, qualified: Sequence[OrgHit], countries: Sequence[Found]) -> list[OrgHit]:
     """'the Health Ministry' after 'the Kyrgyz Health Ministry': the same body.
 
@@ -161,8 +167,7 @@ def bare_bodies(text: str, qualified: Sequence[OrgHit], countries: Sequence[Foun
     by_key: dict[str, list[OrgHit]] = {}
     for hit in qualified:
         by_key.setdefault(hit.org.id.split("-", 1)[1], []).append(hit)
-    counts = Counter(c.key for c in countries)
-    dominant = counts.most_common(1)[0][0] if counts else None
+    dominant = _dominant(countries)
     hits: list[OrgHit] = []
     for match in _bare_pattern().finditer(text):
         noun = _bare_forms()[match.group()]
@@ -206,8 +211,7 @@ def seated_courts(text: str, countries: Sequence[Found]) -> list[OrgHit]:
     The seat is a place, not a country (the country rule reads "Russian appeals
     court"), so the court is the article's most-named country's.
     """
-    counts = Counter(c.key for c in countries)
-    dominant = counts.most_common(1)[0][0] if counts else None
+    dominant = _dominant(countries)
     hits: list[OrgHit] = []
     for match in _court_pattern().finditer(text):
         seat = match.group("seat")

@@ -21,10 +21,10 @@ from search_index.extract.anchors import SPEECH_VERBS
 from search_index.extract.quotes import Quote
 from search_index.extract.speakers import Speaker, SpeakerFinder
 from search_index.extract.speech import (
-    MAX_WHO_WORDS,
     STATEMENT_VERBS,
     past_introduction,
     reported_speech,
+    short_who,
 )
 from search_index.extract.statement_sentences import sentence_start
 from search_index.extract.text import sentence_at
@@ -81,10 +81,6 @@ class Attributed:
     explicit: bool = True
 
 
-def _short_who(who: str) -> bool:
-    return 0 < len(who.split()) <= MAX_WHO_WORDS
-
-
 def _line_bounds(text: str, quote: Quote) -> tuple[int, int]:
     start = text.rfind("\n", 0, quote.start) + 1
     end = text.find("\n", quote.end)
@@ -103,7 +99,7 @@ def _attribute(text: str, quote: Quote, finder: SpeakerFinder) -> Attributed | N
     )
     for pattern in (_AFTER_WHO_VERB, _AFTER_VERB_WHO):
         match = pattern.match(text, quote.end, line_end)
-        if match is None or not _short_who(match.group("who")):
+        if match is None or not short_who(match.group("who")):
             continue
         # A quote closed by a full stop ends its sentence: what follows is a new sentence,
         # and only a bare name and verb ('." Imankulov said.') still attributes it.
@@ -126,7 +122,7 @@ def _attribute(text: str, quote: Quote, finder: SpeakerFinder) -> Attributed | N
         return None
     who_end = opening + chosen.end("who")
     who_start = past_introduction(text, opening + chosen.start("who"), who_end)
-    if _short_who(text[who_start:who_end]):
+    if short_who(text[who_start:who_end]):
         speaker = finder.in_part(who_start, who_end, text)
         return Attributed(quote, speaker, who_start, quote.end)
     return None

@@ -46,7 +46,8 @@ _CLAUSE = re.compile(
 
 # What may follow a closing verb: whom it was told ("told Interfax", "told reporters"), then
 # when or how ("on Monday", "in a statement"); never an object ("reported a surplus").
-_WHOM = r"(?:reporters|journalists|the press|the media|(?:a|the)\s+(?:news|press)\s+(?:briefing|conference)|[A-Z][\w/&.’'-]*(?:\s+[A-Z][\w/&.’'-]*)*)"
+_BRIEFING = r"(?:a|the)\s+(?:news|press)\s+(?:briefing|conference)"
+_WHOM = rf"(?:reporters|journalists|the press|the media|{_BRIEFING}|[A-Z][\w/&.’'-]*(?:\s+[A-Z][\w/&.’'-]*)*)"
 _WHEN = r"(?:on|in|at|during|last|this|late|earlier|yesterday|today|tonight|[A-Z][a-z]+day)\b"
 # Where or at what it was said, of any length: a preposition and a noun phrase with no verb
 # ("at a press conference following a Russia-NATO Council meeting").
@@ -134,7 +135,7 @@ _ANY_SIGN = re.compile(
 )
 _CIRCUMSTANCE = re.compile(
     r"^(?:in|on|at|during|after|before|via|through|from|following|amid|ahead)\b|"
-    r"^(?:a|the)\s+(?:news|press)\s+(?:briefing|conference)\b"
+    rf"^{_BRIEFING}\b"
 )
 
 #: Longest "who" part, in words: a name with its title and an apposition at most.
@@ -164,7 +165,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _short(text: str) -> bool:
+def short_who(text: str) -> bool:
+    """Whether a \"who\" part is short enough to name one speaker (see :data:`MAX_WHO_WORDS`)."""
     return 0 < len(text.split()) <= MAX_WHO_WORDS
 
 
@@ -219,7 +221,7 @@ def reported_speech(sentence: str, offset: int) -> Reported | None:
         (_TRAIL_VERB_FIRST, False),
     ):
         match = pattern.match(sentence)
-        if match is not None and _short(match.group("who")):
+        if match is not None and short_who(match.group("who")):
             # "X said that ..., according to RFE/RL": X's words, passed on by the outlet.
             cited = _lead(sentence[: match.end("content")], offset) if according else None
             return cited or _reported(sentence, offset, match, according)
@@ -233,7 +235,7 @@ def _lead(sentence: str, offset: int) -> Reported | None:
         return None
     who_start = past_introduction(sentence, lead.start("who"), lead.end("who"))
     who = sentence[who_start : lead.end("who")]
-    if not _short(who) or any(mark in who for mark in _QUOTE_MARKS):
+    if not short_who(who) or any(mark in who for mark in _QUOTE_MARKS):
         # A "who" holding a quotation is a sentence the splitter ran together, not a subject.
         return None
     verb = lead.group("verb")

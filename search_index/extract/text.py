@@ -258,33 +258,22 @@ def strip_possessive(word: str) -> str:
     return word
 
 
-def capitalized_runs(
-    text: str,
-    start: int = 0,
-    end: int | None = None,
-    connectors: frozenset[str] = NAME_CONNECTORS,
-) -> list[Token]:
-    """Maximal runs of capitalized words in ``text[start:end]``, as one token each.
+def capitalized_runs(text: str, connectors: frozenset[str] = NAME_CONNECTORS) -> list[Token]:
+    """Maximal runs of capitalized words in ``text``, as one token each.
 
     Lower-case ``connectors`` may join two capitalized words ("Ministry of Foreign
     Affairs") but never start or end a run. A run never crosses punctuation other
     than the inner hyphens and dots of a word.
     """
-    return list(_capitalized_runs(text, start, end, connectors))
+    return list(_capitalized_runs(text, connectors))
 
 
 # Organizations, their names and places all read the runs of one article.
 @lru_cache(maxsize=64)
-def _capitalized_runs(
-    text: str, start: int, end: int | None, connectors: frozenset[str]
-) -> tuple[Token, ...]:
+def _capitalized_runs(text: str, connectors: frozenset[str]) -> tuple[Token, ...]:
     runs: list[Token] = []
-    if start == 0 and end is None:
-        full = _tokenized(text)
-        starts, ends = full.starts, full.ends
-    else:
-        words = tokens(text, start, end)
-        starts, ends = [w.start for w in words], [w.end for w in words]
+    full = _tokenized(text)
+    starts, ends = full.starts, full.ends
     # Each word's text and capital, read once: runs look at most words twice.
     written = [text[a:b] for a, b in zip(starts, ends, strict=True)]
     capitalized = [word[0].isupper() for word in written]
