@@ -236,7 +236,6 @@ def _expressions(
     return tuple(sorted(found, key=lambda pair: pair[0].start()))
 
 
-@lru_cache(maxsize=4096)
 def _resolved(
     text: str, anchor: date | None, start: int, stop: int
 ) -> tuple[tuple[re.Match[str], tuple[date, date] | None], ...]:
@@ -271,4 +270,4 @@ def date_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 
     Their numbers are days and years, never counts of anything.
     """
-    return [(m.start(), m.end()) for m, _ in _scan(text, None, start, end)]
+    return [(m.start(), m.end()) for m, _ in _expressions(text, start, len(text) if end is None else end)]

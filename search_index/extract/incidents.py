@@ -25,7 +25,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from search_index.extract import Found
 from search_index.extract.attribution import reported_by, reporter_for, reporters_in, side_of
@@ -164,6 +163,16 @@ class _Read:
     orgs: Sequence[Found]
     people: Sequence[Found]
     cities: Sequence[Place]
+    # Each sentence's dates, read on first use: every event word of a paragraph
+    # reads the dates of all its sentences.
+    _dates: dict[int, tuple[DateMention, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def dates_in(self, index: int) -> tuple[DateMention, ...]:
+        """The dates of sentence ``index``, without the dateline's."""
+        if index not in self._dates:
+            sentence = self.sentences[index]
+            self._dates[index] = _dates(self.body, self.anchor, sentence.start, sentence.end)
+        return self._dates[index]
 
     @property
     def body(self) -> str:
@@ -177,8 +186,6 @@ class _Read:
         return published.date() if published else None
 
 
-# Kept per sentence: every event word of a paragraph reads the dates of all its sentences.
-@lru_cache(maxsize=1024)
 def _dates(body: str, anchor: date | None, start: int, end: int) -> tuple[DateMention, ...]:
     """Dates in ``body[start:end]``, without the dateline's."""
     return tuple(
@@ -254,15 +261,14 @@ def _date_of(
     read: _Read, index: int, paragraph: Sequence[int], position: int
 ) -> DateMention | None:
     """The date written nearest ``position``: in its sentence, else in its paragraph."""
-    here = read.sentences[index]
-    when = _nearest(_dates(read.body, read.anchor, here.start, here.end), position)
+    when = _nearest(read.dates_in(index), position)
     if when is not None:
         return when
     around = [
         d
-        for i, s in enumerate(read.sentences)
+        for i in range(len(read.sentences))
         if paragraph[i] == paragraph[index]
-        for d in _dates(read.body, read.anchor, s.start, s.end)
+        for d in read.dates_in(i)
     ]
     return _nearest(around, position)
 
@@ -290,7 +296,7 @@ def _implied(read: _Read, index: int, phrase: FigurePhrase) -> _Mention:
     sentence = read.sentences[index]
     located = located_in(read.body, sentence, read.countries, read.orgs, read.cities)
     where, places = where_of(located, [(phrase.start, phrase.end)], 0)
-    when = _nearest(_dates(read.body, read.anchor, sentence.start, sentence.end), phrase.start)
+    when = _nearest(read.dates_in(index), phrase.start)
     return _Mention(IncidentKind.OTHER, "Incident", phrase.start, index, when, where, places, None)
 
 
