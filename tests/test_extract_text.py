@@ -11,6 +11,7 @@ from search_index.extract.name_matching import longest_first, name_spans, writte
 from search_index.extract.roles import title_pattern
 from search_index.extract.sentence_offsets import sentence_offsets
 from search_index.extract.text import (
+    SpanIndex,
     Token,
     capitalized_runs,
     in_shouted_sentence,
@@ -19,6 +20,7 @@ from search_index.extract.text import (
     is_shouted,
     names_pattern,
     non_overlapping,
+    overlaps,
     sentence_at,
     sentences,
     strip_possessive,
@@ -208,3 +210,14 @@ def test_sentence_offsets_are_bling_fires() -> None:
     ):
         expected = _outcome(lambda t: blingfire.text_to_sentences_and_offsets(t)[1], text)
         assert _outcome(sentence_offsets, text) == expected
+
+
+def test_a_span_index_says_what_overlaps_says_of_each_range() -> None:
+    # Quotes and organization names of one article: nested, touching and apart.
+    ranges = [(10, 40), (12, 15), (40, 44), (60, 61), (90, 120)]
+    index = SpanIndex(ranges)
+    for start in range(0, 125, 3):
+        for end in range(start + 1, 130, 7):
+            expected = any(overlaps(a, b, start, end) for a, b in ranges)
+            assert index.overlap(start, end) == expected, (start, end)
+    assert not SpanIndex([]).overlap(0, 10)

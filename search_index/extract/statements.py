@@ -11,10 +11,9 @@ sentence or paragraph; a source cited with "according to" carries nothing on).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 
 from search_index.extract import Found
 from search_index.extract.anchors import find_anchors, is_headline
@@ -29,7 +28,7 @@ from search_index.extract.speaker_orgs import OrgReferences
 from search_index.extract.speakers import Speaker, SpeakerFinder, Titled
 from search_index.extract.speech import Reported, reported_speech
 from search_index.extract.statement_sentences import pieces_in
-from search_index.extract.text import Sentence, sentences
+from search_index.extract.text import Sentence, SpanIndex, sentences
 from search_index.models import (
     Article,
     EntityKind,
@@ -154,16 +153,12 @@ def _indirect(
     text = article.body
     found: list[Statement] = []
     said: list[_Said] = []
-    spans = sorted((q.quote.start, q.quote.end) for q in quoted)
-    starts = [start for start, _ in spans]
-    # Quotes do not overlap, so the end of the quotes opening before a point only grows.
-    reach = list(accumulate((end for _, end in spans), max))
+    quotes = SpanIndex((q.quote.start, q.quote.end) for q in quoted)
     for whole in sentences(text):
         if is_headline(whole):
             continue
         for sentence in pieces_in(text, whole):
-            opened = bisect_left(starts, sentence.end)
-            if opened and reach[opened - 1] > sentence.start:
+            if quotes.overlap(sentence.start, sentence.end):
                 # A sentence holding a quote gave its statement as that quote.
                 continue
             reported = reported_speech(sentence.text, sentence.start) or _according_bare(

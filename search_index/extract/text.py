@@ -8,10 +8,11 @@ article body. Nothing here knows about countries, people or incidents.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import cast
 
 from search_index.extract.name_matching import FEW_NAMES, trie_alternation
@@ -324,6 +325,22 @@ def names_pattern(names: Iterable[str], *, ignore_case: bool = False) -> re.Patt
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     """Whether the half-open ranges [a_start, a_end) and [b_start, b_end) share a character."""
     return a_start < b_end and b_start < a_end
+
+
+class SpanIndex:
+    """Ranges to ask whether any overlaps a range, in log time rather than one range at a time."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]):
+        """Index half-open ``ranges`` by start, with the furthest end among each prefix of them."""
+        ordered = sorted(ranges)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Whether a range shares a character with [start, end), as :func:`overlaps` says."""
+        # The ranges starting before ``end`` overlap it when one of them ends after ``start``.
+        before = bisect_left(self._starts, end)
+        return before > 0 and self._reach[before - 1] > start
 
 
 def non_overlapping(ranges: Sequence[tuple[int, int]]) -> list[int]:
