@@ -304,21 +304,18 @@ def _only_space_between(text: str, left_end: int, right_start: int) -> bool:
 # --- Matching many names at once ------------------------------------------------
 
 
-def names_pattern(names: Iterable[str], *, ignore_case: bool = False) -> re.Pattern[str]:
+def names_pattern(names: Iterable[str]) -> re.Pattern[str]:
     """One regex matching any of ``names`` as whole words, longest first.
 
     Whole-word means no letter or digit right before or after: "Niger" does not
     match inside "Nigeria", yet "U.S." still matches before "-led".
     """
     distinct = {n for n in names if n}
-    if ignore_case or len(distinct) < FEW_NAMES:
-        # Letters of two cases may both match one character, so a trie (name_matching) would
-        # not try the longest name first; the plain alternation does, and for a few names it
-        # compiles faster.
+    if len(distinct) < FEW_NAMES:
+        # For a few names the plain alternation compiles faster than a trie (name_matching).
         alternatives = sorted(distinct, key=lambda n: (-len(n), n))
         body = "|".join(re.escape(n) for n in alternatives) or r"(?!x)x"
-        flags = re.IGNORECASE if ignore_case else 0
-        return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", flags)
+        return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])")
     return re.compile(rf"(?:{trie_alternation(distinct)})(?![^\W_])")
 
 
