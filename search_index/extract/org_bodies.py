@@ -26,7 +26,6 @@ from search_index.extract.text import (
     in_shouted_sentence,
     is_sentence_start,
     names_pattern,
-    tokens,
 )
 from search_index.models import Organization, OrganizationKind
 from search_index.names import slug
@@ -140,10 +139,8 @@ def _stands_alone(text: str, start: int, end: int, body: BodyNoun) -> bool:
         before = _CAPITALIZED_BEFORE.search(text, max(0, start - 40), start)
         if before is not None and before.group("word") not in org_words().lead_ins:
             return False
-    following = tokens(text, end, min(len(text), end + 30))
-    return not (
-        following and text[end : following[0].start] == " " and following[0].text[0].isupper()
-    )
+    # A capitalized word right after one space: "the Health Ministry Building".
+    return not (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper())
 
 
 def _dominant(countries: Sequence[Found]) -> str | None:
