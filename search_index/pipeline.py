@@ -24,6 +24,7 @@ from search_index.corpus import to_article
 from search_index.errors import BadInput
 from search_index.extract import analyze, merge_with_graph
 from search_index.fulltext import FullText
+from search_index.fulltext.schema import ArticleDocuments, documents_of
 from search_index.indexer import BackgroundIndexer
 from search_index.models import Article, ArticleDraft, Extraction, Record
 from search_index.store import IngestOutcome, Store
@@ -187,12 +188,12 @@ class Pipeline:
         source = iter(drafts)
         feed = _Feed(self._take_carried(source), source, self._workers, self._changed)
         indexer = BackgroundIndexer(self._fulltext) if self._workers > 0 else None
-        pending: list[tuple[Article, Extraction]] = []
+        pending: list[ArticleDocuments] = []
         try:
             while (ahead := feed.next()) is not None:
                 result, item = self._store_one(ahead.article_or_raise(), ahead.local_facts)
                 if item is not None:
-                    pending.append(item)
+                    pending.append(documents_of(*item))
                 if len(pending) >= batch:
                     self._commit(pending, indexer)
                     pending = []
@@ -210,16 +211,14 @@ class Pipeline:
                     if indexer is not None:
                         indexer.close()
 
-    def _commit(
-        self, items: list[tuple[Article, Extraction]], indexer: BackgroundIndexer | None
-    ) -> None:
+    def _commit(self, batch: list[ArticleDocuments], indexer: BackgroundIndexer | None) -> None:
         """One full-text commit: in the indexer's process when the batch is worth sending there."""
-        if indexer is not None and len(items) >= POOL_MIN_DRAFTS:
-            indexer.put(items)
+        if indexer is not None and len(batch) >= POOL_MIN_DRAFTS:
+            indexer.put(batch)
             return
         if indexer is not None:
             indexer.wait()  # the batch before goes in first
-        self._fulltext.put(items)
+        self._fulltext.put_documents(batch)
 
     def delete(self, article_id: str) -> bool:
         """Delete an article from the store, then from the index; False when there was none."""

@@ -34,14 +34,16 @@ from search_index.fulltext.querying import (
 )
 from search_index.fulltext.schema import (
     ARTICLE,
+    STEMMED_FIELDS,
     TIME_KEY,
-    article_document,
+    ArticleDocuments,
     build_schema,
+    documents_of,
     same_schema,
-    statement_document,
 )
 from search_index.fulltext.searchers import SearcherPool, retrying
 from search_index.fulltext.spelling import suggest
+from search_index.fulltext.terms import stemmed_terms
 from search_index.models import (
     Article,
     ArticleFilter,
@@ -81,6 +83,17 @@ def _open_or_create(index_dir: Path) -> tuple[Any, Any]:
             return existing, existing_schema
         existing.close()
     return whoosh_index.create_in(str(index_dir), schema), schema
+
+
+def _with_terms(document: dict[str, Any]) -> dict[str, Any]:
+    """``document`` with its stemmed fields given as terms; their texts stay the stored values."""
+    fields = dict(document)
+    for name in STEMMED_FIELDS:
+        text = document.get(name)
+        if text is not None:
+            fields[name] = stemmed_terms(text)
+            fields[f"_stored_{name}"] = text  # Whoosh stores this instead (stored fields only)
+    return fields
 
 
 def _delete_articles(writer: Any, article_ids: Sequence[str]) -> None:
@@ -149,18 +162,22 @@ class FullText:
 
     def put(self, items: Sequence[tuple[Article, Extraction]]) -> None:
         """Add or replace these articles (and their statements) in one commit; refresh the searcher."""
+        self.put_documents([documents_of(article, extraction) for article, extraction in items])
+
+    def put_documents(self, batch: Sequence[ArticleDocuments]) -> None:
+        """:meth:`put` for documents already built (see :func:`~.schema.documents_of`)."""
         # The last version of an article given wins, as if put one after another.
-        latest = {article.id: (article, extraction) for article, extraction in items}
+        latest = {entry.article_id: entry for entry in batch}
         if not latest:
             return
         words: set[str] = set()
         with self._writer() as writer:
             _delete_articles(writer, list(latest))
-            for article, extraction in latest.values():
-                writer.add_document(**article_document(article, extraction))
-                for statement in extraction.statements:
-                    writer.add_document(**statement_document(statement, article.id))
-                words |= words_of(f"{article.title}\n{article.body}")
+            for entry in latest.values():
+                for document in entry.documents:
+                    writer.add_document(**_with_terms(document))
+                article = entry.documents[0]
+                words |= words_of(f"{article['title']}\n{article['body']}")
             unseen = self._known_words.unseen(writer, words)
             if unseen:
                 writer.add_document(**lexicon_document(unseen))

@@ -13,6 +13,7 @@ layout.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any, Final
 
@@ -51,6 +52,9 @@ BODY: Final = "body"
 SPELLING: Final = "spelling"
 #: A column every document has: ISO UTC time ("" when unknown), for keyset sorting.
 TIME_KEY: Final = "time_key"
+#: The fields analyzed by :func:`_text_analyzer`, which a writer is given as terms
+#: (see :mod:`~search_index.fulltext.terms`).
+STEMMED_FIELDS: Final = ("title", "body", "entities", "text")
 
 _ENTITY_FIELDS: Final = {
     EntityKind.COUNTRY: "countries",
@@ -160,6 +164,28 @@ def _entity_names(extraction: Extraction) -> str:
     for person in extraction.people:
         names += [person.name, *person.aliases]
     return " ; ".join(dict.fromkeys(names))
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDocuments:
+    """An article's documents as the writer takes them: the article's own, then its statements'.
+
+    Plain field values, so a batch crosses to the indexing process cheaply.
+    """
+
+    article_id: str
+    documents: tuple[dict[str, Any], ...]
+
+
+def documents_of(article: Article, extraction: Extraction) -> ArticleDocuments:
+    """The documents that index ``article`` and the statements ``extraction`` gives it."""
+    return ArticleDocuments(
+        article.id,
+        (
+            article_document(article, extraction),
+            *(statement_document(statement, article.id) for statement in extraction.statements),
+        ),
+    )
 
 
 def article_document(article: Article, extraction: Extraction) -> dict[str, Any]:
