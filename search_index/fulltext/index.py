@@ -11,6 +11,7 @@ from typing import Any, Final, Self
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
@@ -85,6 +86,17 @@ def _open_or_create(index_dir: Path) -> tuple[Any, Any]:
     return whoosh_index.create_in(str(index_dir), schema), schema
 
 
+def _codec() -> Any:
+    """How segments are written: Whoosh's own format, posting blocks left uncompressed.
+
+    Whoosh compresses every block of postings, even a term's single posting:
+    on real news that was an eighth of indexing time, for an index a quarter
+    smaller. Readers decompress only blocks written compressed, so segments of
+    both kinds (older ones, another writer's) read alike.
+    """
+    return W3Codec(compression=0)
+
+
 def _with_terms(document: dict[str, Any]) -> dict[str, Any]:
     """``document`` with its stemmed fields given as terms; their texts stay the stored values."""
     fields = dict(document)
@@ -146,7 +158,7 @@ class FullText:
         """A Whoosh writer, committed when the block ends well, then searchers refreshed."""
         with self._write_lock:
             try:
-                writer = self._index.writer(timeout=self._lock_timeout)
+                writer = self._index.writer(timeout=self._lock_timeout, codec=_codec())
             except LockError as error:
                 raise StoreBusy(
                     f"the search index is being written by another process; "
