@@ -12,18 +12,14 @@ field instead (see :mod:`~search_index.fulltext.spelling`).
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterable
-from typing import Any, Final
+from typing import Any
 
 from whoosh.support.charset import accent_map
 
 from search_index.fulltext.schema import LEXICON, SPELLING, TIME_KEY
-
-#: Whoosh's RegexTokenizer pattern, the spelling field's tokenizer: words found
-#: here are the words the field's analyzer would make of the same text.
-_WORD: Final = re.compile(r"\w+(\.?\w+)*")
+from search_index.fulltext.terms import WORD
 
 
 def words_of(text: str) -> set[str]:
@@ -33,7 +29,7 @@ def words_of(text: str) -> set[str]:
     Python call per word of the text.
     """
     folded = text.lower().translate(accent_map)
-    return {match.group() for match in _WORD.finditer(folded)}
+    return set(WORD.findall(folded))
 
 
 class KnownWords:

@@ -20,8 +20,9 @@ from typing import Final
 from whoosh.analysis import StemFilter, StopFilter
 from whoosh.support.charset import accent_map
 
-#: Whoosh's RegexTokenizer pattern, without the capturing group (findall then returns whole words).
-_WORD: Final = re.compile(r"\w+(?:\.?\w+)*")
+#: Whoosh's RegexTokenizer pattern (the schema's tokenizer), without its capturing
+#: group: findall then returns whole words.
+WORD: Final = re.compile(r"\w+(?:\.?\w+)*")
 #: Joins a text's words so that one lower() and one translate() fold them all: neither
 #: case mapping nor accent_map maps to or from it, and lower() treats it as a word
 #: boundary, as the end of a separate word would be (the final sigma rule).
@@ -63,7 +64,7 @@ _stems = _Stems()
 
 def stemmed_terms(text: str) -> list[str]:
     """The terms the schema's stemming analyzer makes of ``text``, in order, stop words out."""
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     if not words:
         return []
     folded = _SEP.join(words).lower().translate(accent_map).split(_SEP)
