@@ -84,10 +84,11 @@ def _chunks(ids: Sequence[str], size: int) -> Iterator[Sequence[str]]:
 class NewsIndex:
     """The store (truth) and the full-text index (derived), behind one typed interface."""
 
-    def __init__(self, store: Store, fulltext: FullText) -> None:
+    def __init__(self, store: Store, fulltext: FullText, *, workers: int | None = None) -> None:
+        """``workers``: see :class:`~search_index.pipeline.Pipeline` (default: one per core but one)."""
         self._store = store
         self._fulltext = fulltext
-        self._pipeline = Pipeline(store, fulltext)
+        self._pipeline = Pipeline(store, fulltext, workers=workers)
         self._open = True
 
     @classmethod
@@ -100,7 +101,7 @@ class NewsIndex:
         except BaseException:
             store.close()
             raise
-        index = cls(store, fulltext)
+        index = cls(store, fulltext, workers=settings.ingest_workers)
         try:
             index.repair()
         except BaseException:

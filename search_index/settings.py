@@ -36,6 +36,12 @@ class Settings(BaseSettings):
         default_factory=list, description="Origins allowed by CORS, comma-separated."
     )
     log_level: str = Field(default="INFO", description="Log level of the JSON logs.")
+    ingest_workers: int | None = Field(
+        default=None,
+        ge=0,
+        description="Processes a bulk ingest analyzes articles in (unset: one per core but one; "
+        "0: none, all in the ingesting process).",
+    )
 
     # Limits on what one GraphQL request may ask for.
     max_page_size: int = Field(default=100, description="Largest `first` a connection accepts.")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+
 import pytest
+from pydantic import ValidationError
 
 from search_index import NewsIndex
 from search_index.corpus import read_paths
@@ -18,6 +21,7 @@ from search_index.models import (
     Statement,
     StatementFilter,
 )
+from search_index.pipeline import POOL_MIN_DRAFTS
 from search_index.settings import Settings
 from search_index.store import IngestOutcome, Store
 from tests.conftest import SEED_ARTICLES, RecordFactory, at
@@ -190,3 +194,27 @@ def test_ranked_statements_page_through_in_rank_order(
         assert scores == sorted(scores, reverse=True) and scores[-1] > 0
         with pytest.raises(BadCursor):
             index.list_statements("talks", first=2, after=walked[0].cursor)
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_ingest_workers_setting_decides_whether_articles_are_analyzed_in_other_processes(
+    settings: Settings, workers: int
+) -> None:
+    drafts = [
+        ArticleDraft(title=f"Border talks, day {n}", body=f"Delegations met in Bishkek on day {n}.",
+                     url=f"https://example.org/talks/{n}", source="Interfax")
+        for n in range(POOL_MIN_DRAFTS + 5)
+    ]
+    children_seen = 0
+    with NewsIndex.open(settings.model_copy(update={"ingest_workers": workers})) as index:
+        for result in index.ingest_many(drafts):
+            assert result.outcome is IngestOutcome.ADDED
+            children_seen = max(children_seen, len(multiprocessing.active_children()))
+        assert index.search("delegations", first=100).total == len(drafts)
+    assert (children_seen > 0) == (workers > 0)
+
+
+def test_ingest_workers_may_not_be_negative(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSGRAPH_INGEST_WORKERS", "-1")
+    with pytest.raises(ValidationError):
+        Settings()
