@@ -85,6 +85,15 @@ def test_cities_are_places_not_countries() -> None:
     assert ("Mexico City", "MX") in places
 
 
+def test_places_inside_longer_runs_and_in_capitals_are_found() -> None:
+    # A place need not open its capitalized run, and a dateline writes it in capitals: the
+    # quick test for a place's first word reads every word of a run, as written and in title case.
+    text = "BISHKEK (AP) - Officials said Friday New York Governor Hochul met envoys."
+    places = [(p.name, p.country_id, p.surface) for p in find_places(text)]
+    assert ("Bishkek", "KG", "BISHKEK") in places
+    assert ("New York", "US", "New York") in places
+
+
 def test_places_skip_organization_names() -> None:
     text = "The Shanghai Cooperation Organization met in Shanghai."
     name_end = text.index(" met")

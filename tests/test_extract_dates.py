@@ -130,3 +130,34 @@ def test_offsets_are_into_the_whole_text_when_a_window_is_given() -> None:
     found = find_dates(text, SEED_DAY, start=7)
     assert [text[d.span_start : d.span_end] for d in found] == ["September 14"]
     assert find_dates(text, SEED_DAY, start=0, end=20) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "start", "end"),
+    [
+        # One per form, each the sentence's only date: every form is read past the quick
+        # test for what it writes (a year, a month's name, "day", "month" or "year").
+        ("The decree was signed on 2022-09-14 in Bishkek.", "2022-09-14", date(2022, 9, 14), None),
+        ("The decree was signed on 14.09.2022 in Bishkek.", "14.09.2022", date(2022, 9, 14), None),
+        (
+            "Talks were held between September 14 and 17.",
+            "between September 14 and 17",
+            date(2022, 9, 14),
+            date(2022, 9, 17),
+        ),
+        ("The vote took place in March 2021.", "March 2021", date(2021, 3, 1), date(2021, 3, 31)),
+        ("The talks ended on Tuesday.", "Tuesday", date(2022, 9, 20), None),
+        (
+            "The previous year saw fewer clashes.",
+            "The previous year",
+            date(2021, 1, 1),
+            date(2021, 12, 31),
+        ),
+        ("The ministry said so yesterday.", "yesterday", date(2022, 9, 21), None),
+    ],
+)
+def test_each_form_alone_in_a_sentence(
+    sentence: str, words: str, start: date, end: date | None
+) -> None:
+    [found] = find_dates(sentence, SEED_DAY)
+    assert (found.text, found.start, found.end) == (words, start, end or start)

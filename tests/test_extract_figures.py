@@ -15,7 +15,12 @@ from search_index.extract.attribution import (
     reporters_in,
     side_of,
 )
-from search_index.extract.figures import FigurePhrase, find_figures, number_value
+from search_index.extract.figures import (
+    FigurePhrase,
+    find_figures,
+    may_hold_a_figure,
+    number_value,
+)
 from search_index.models import EntityKind, EntityRef, FigureKind, Qualifier, Span
 
 KILLED, INJURED = FigureKind.KILLED, FigureKind.INJURED
@@ -305,3 +310,59 @@ def test_nobody_is_credited_without_a_reporting_verb() -> None:
     assert reporters_in(text, 0, len(text), [], [ministry]) == []
     phrase: FigurePhrase = find_figures(text)[0]
     assert side_of(phrase, None, []) is None
+
+
+# One real-news shape per word naming a loss, before the number or after it.
+LOSS_SENTENCES = [
+    "Officials said 12 people were hospitalised after the crash.",
+    "At least 40 people fled the village overnight.",
+    "Police said 15 protesters were taken into custody.",
+    "Some 20 homes were burnt down in the raid.",
+    "Three fishermen are missing after the storm.",
+    "About 300 families were forced to flee the floods.",
+    "The blast left 12 people dead and 30 injured.",
+    "The strike razed 4 buildings.",
+    "Soldiers detained 14 suspects.",
+    "The quake damaged 120 schools.",
+    "Authorities evacuated 5,000 residents.",
+    "Rescuers recovered the bodies of 9 miners.",
+    "The war displaced 2 million people.",
+    "Police reported the arrests of 25 fans.",
+    "The death toll rose to 31.",
+    "Officials counted 7 fatalities and 2,500 evacuees.",
+    "A total of 18 people perished.",
+    "More than 100 became refugees.",
+    "Sixty families were left homeless.",
+    "The shelling killed 3 civilians.",
+    "The attack claimed the lives of 11 soldiers.",
+    "The fire destroyed 30 tents.",
+    "THE SHELLING KILLED 3 CIVILIANS IN ZÜRICH.",
+]
+
+
+@pytest.mark.parametrize("sentence", LOSS_SENTENCES)
+def test_a_sentence_stating_a_figure_may_hold_one(sentence: str) -> None:
+    # The cheap test must never rule out a sentence the full reading finds a figure in.
+    assert find_figures(sentence)
+    assert may_hold_a_figure(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company hired 300 workers in 2022.",
+        "He is 45 years old.",
+        "Sales rose 12 percent to 3 million units.",
+        "Around three hundred delegates met in Geneva.",
+    ],
+)
+def test_a_number_with_no_word_of_loss_holds_no_figure(sentence: str) -> None:
+    assert not may_hold_a_figure(sentence)
+    assert find_figures(sentence) == []
+
+
+def test_may_hold_a_figure_reads_only_its_window() -> None:
+    text = "Sales rose 12 percent. The shelling killed 3 civilians."
+    first_end = text.index(".") + 1
+    assert not may_hold_a_figure(text, 0, first_end)
+    assert may_hold_a_figure(text, first_end, len(text))

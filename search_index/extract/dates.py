@@ -163,9 +163,22 @@ def _relative(m: re.Match[str], anchor: date | None) -> tuple[date, date] | None
     return date(anchor.year - 1, 1, 1), date(anchor.year - 1, 12, 31)
 
 
-_FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
-    (re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), _iso),
-    (re.compile(rf"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>{_YEAR})\b"), _iso),
+# What every match of a form writes, looked for before the form itself: most sentences write a
+# number but no month, and one search for a month's name skips the four forms that need one.
+_WRITES_YEAR = re.compile(_YEAR)
+# Every month's name and abbreviation opens with one of these ("Sept" with "Sep").
+_WRITES_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+# Weekdays, "yesterday" and "today" end in "day"; "last month", "the previous year" say so.
+_WRITES_DAY_WORD = re.compile(r"day|month|year")
+
+#: Each form: its pattern, how a match resolves, and what any match of it writes.
+_FORMS: tuple[tuple[re.Pattern[str], _Resolver, re.Pattern[str]], ...] = (
+    (re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), _iso, _WRITES_YEAR),
+    (
+        re.compile(rf"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>{_YEAR})\b"),
+        _iso,
+        _WRITES_YEAR,
+    ),
     # "between September 14 and 17": "and" joins a range only after "between".
     (
         re.compile(
@@ -173,6 +186,7 @@ _FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
             rf"(?P<d2>{_DAY}){_END}(?:,?\s+(?P<y>{_YEAR})\b)?"
         ),
         _month_days,
+        _WRITES_MONTH,
     ),
     # "September 14", "Sept. 14-16", "September 14 to October 2, 2022"
     (
@@ -182,6 +196,7 @@ _FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
             rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
         ),
         _month_days,
+        _WRITES_MONTH,
     ),
     # "14 September 2022", "from 14 to 17 September", "30 December to 2 January"
     (
@@ -191,20 +206,23 @@ _FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
             rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
         ),
         _days_month,
+        _WRITES_MONTH,
     ),
-    (re.compile(rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b"), _month_year),
+    (re.compile(rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b"), _month_year, _WRITES_MONTH),
     (
         re.compile(
             r"(?<!\bnext )(?<!\bcoming )\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday"
             r"|Saturday|Sunday)\b"
         ),
         _weekday,
+        _WRITES_DAY_WORD,
     ),
     (
         re.compile(
             r"\b(?P<r>[Yy]esterday|[Tt]oday|(?:[Ll]ast|(?:[Tt]he\s+)?previous)\s+(?:month|year))\b"
         ),
         _relative,
+        _WRITES_DAY_WORD,
     ),
 )
 
@@ -227,7 +245,12 @@ def _expressions(
         return ()
     taken: list[tuple[int, int]] = []
     found: list[tuple[re.Match[str], _Resolver]] = []
-    for pattern, resolve in _FORMS:
+    written: dict[re.Pattern[str], bool] = {}
+    for pattern, resolve, needle in _FORMS:
+        if needle not in written:
+            written[needle] = needle.search(text, start, stop) is not None
+        if not written[needle]:
+            continue
         for m in pattern.finditer(text, start, stop):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

@@ -202,6 +202,32 @@ _NO_VERB_AFTER = re.compile(
 )
 
 
+# A word every lead-in above and every verb after a number holds ("kill" in "killing" and "killed",
+# "evacu" in "evacuated" and "evacuees"), in the same case-insensitive reading. No figure is
+# classified without one: a second count sharing the first's verb ("and three civilians") needs a
+# first. A new lead-in or verb needs a word of its own here.
+_LOSS_WORDS = (
+    "death", "dead", "died", "lives", "bodies", "kill", "fatalities", "perished", "injur", "wound",
+    "hurt", "hospitali", "evacu", "displac", "fled", "flee", "homeless", "refugees", "detain",
+    "detention", "arrest", "custody", "destr", "razed", "flattened", "demolished", "burn", "damag",
+    "missing",
+)  # fmt: skip
+_LOSS_WORD = re.compile("|".join(_LOSS_WORDS), re.IGNORECASE)
+
+
+def _may_name_a_loss(text: str, start: int, stop: int) -> bool:
+    """False only where no :data:`_LOSS_WORDS` word is written in ``text[start:stop]``.
+
+    In lower case in ASCII text, where that is exactly the case-insensitive
+    reading; a search is slower than a few dozen substring tests.
+    """
+    window = text[start:stop]
+    if not window.isascii():
+        return _LOSS_WORD.search(window) is not None
+    lowered = window.lower()
+    return any(word in lowered for word in _LOSS_WORDS)
+
+
 @dataclass(frozen=True, slots=True)
 class FigurePhrase:
     """A number and what it counts, as written: ``text == source[start:end]``."""
@@ -273,6 +299,17 @@ def _is_count(text: str, number: re.Match[str], reach: int, stop: int) -> bool:
     return True
 
 
+def may_hold_a_figure(text: str, start: int = 0, end: int | None = None) -> bool:
+    """False only where :func:`find_figures` finds nothing in ``text[start:end]``.
+
+    A figure needs a number and a word naming a loss, and most sentences lack
+    one or the other: two plain searches rule them out, so a caller need not
+    read what else it would pass (the dates to skip) for them.
+    """
+    stop = len(text) if end is None else end
+    return _may_hold_a_number(text, start, stop) and _may_name_a_loss(text, start, stop)
+
+
 def find_figures(
     text: str, start: int = 0, end: int | None = None, skip: Sequence[tuple[int, int]] = ()
 ) -> list[FigurePhrase]:
@@ -283,7 +320,7 @@ def find_figures(
     """
     stop = len(text) if end is None else end
     found: list[FigurePhrase] = []
-    if not _may_hold_a_number(text, start, stop):
+    if not may_hold_a_figure(text, start, stop):
         return found
     for number in _NUMBER_RE.finditer(text, start, stop):
         # Context before a number is read within the sentence and a few words back only.

@@ -30,7 +30,7 @@ from search_index.extract import Found
 from search_index.extract.attribution import reported_by, reporter_for, reporters_in, side_of
 from search_index.extract.countries import Place, find_places
 from search_index.extract.dates import DateMention, date_spans, find_dates
-from search_index.extract.figures import FigurePhrase, find_figures
+from search_index.extract.figures import FigurePhrase, find_figures, may_hold_a_figure
 from search_index.extract.text import Sentence, sentences
 from search_index.extract.where import located_in, where_of, where_phrase
 from search_index.models import Article, EntityKind, Figure, Incident, IncidentKind, Span
@@ -100,8 +100,19 @@ _TRIGGER_WORDS = (
 )  # fmt: skip
 
 
-def _may_hold_a_trigger(sentence: Sentence) -> bool:
-    """False only where no trigger can match in ``sentence``.
+def _trigger_words_in(body: str) -> tuple[str, ...]:
+    """The :data:`_TRIGGER_WORDS` an article holds in lower case: none of its ASCII sentences
+    holds another. Read once per article, so each sentence is tested for a few words, not all.
+
+    ``str.lower`` maps each character on its own (bar the Greek capital sigma), so an
+    ASCII sentence's lower case is a piece of its article's, whatever else the article holds.
+    """
+    lowered = body.lower()
+    return tuple(word for word in _TRIGGER_WORDS if word in lowered)
+
+
+def _may_hold_a_trigger(sentence: Sentence, words: Sequence[str]) -> bool:
+    """False only where no trigger can match in ``sentence``, of an article holding ``words``.
 
     Lower case stands for the triggers' case-insensitive reading only in ASCII
     text, so any other sentence is searched.
@@ -109,7 +120,9 @@ def _may_hold_a_trigger(sentence: Sentence) -> bool:
     if not sentence.text.isascii():
         return True
     lowered = sentence.text.lower()
-    return any(word in lowered for word in _TRIGGER_WORDS)
+    return any(word in lowered for word in words)
+
+
 # Events only talked of as possible ("may flood over the border") did not happen.
 _HYPOTHETICAL_BEFORE = re.compile(
     r"\b(?:may|might|could|would|should|threat\s+of|risk\s+of|avoid|prevent|calls?\s+for"
@@ -236,11 +249,16 @@ def _title_hint(
     return None
 
 
-def _triggers(body: str, sentence: Sentence) -> list[tuple[IncidentKind, str, re.Match[str]]]:
-    """The event words of a sentence, leaving out what only might happen or is yet to."""
+def _triggers(
+    body: str, sentence: Sentence, words: Sequence[str]
+) -> list[tuple[IncidentKind, str, re.Match[str]]]:
+    """The event words of a sentence, leaving out what only might happen or is yet to.
+
+    ``words`` are the :func:`_trigger_words_in` the article.
+    """
     taken: list[tuple[int, int]] = []
     out: list[tuple[IncidentKind, str, re.Match[str]]] = []
-    if not _may_hold_a_trigger(sentence):
+    if not _may_hold_a_trigger(sentence, words):
         return out
     if _ANY_TRIGGER.search(body, sentence.start, sentence.end) is None:
         return out
@@ -277,8 +295,9 @@ def _mentions(read: _Read) -> list[_Mention]:
     """Every trigger in the article that reports an event, in text order."""
     paragraph = _paragraphs(read.body, read.sentences)
     out: list[_Mention] = []
+    words = _trigger_words_in(read.body)
     for index, sentence in enumerate(read.sentences):
-        triggers = _triggers(read.body, sentence)
+        triggers = _triggers(read.body, sentence, words)
         if not triggers:
             continue
         spans = [(m.start(), m.end()) for _, _, m in triggers]
@@ -422,9 +441,11 @@ def find_incidents(
         cities=find_places(body, exclude=[o.span for o in orgs]),
     )
     mentions = _mentions(read)
+    # Most sentences state no figure: they are not read for dates to skip either.
     phrases = [
         (index, phrase)
         for index, sentence in enumerate(read.sentences)
+        if may_hold_a_figure(body, sentence.start, sentence.end)
         for phrase in find_figures(
             body, sentence.start, sentence.end, skip=date_spans(body, sentence.start, sentence.end)
         )

@@ -210,6 +210,8 @@ def seated_courts(text: str, countries: Sequence[Found]) -> list[OrgHit]:
     """
     dominant = _dominant(countries)
     hits: list[OrgHit] = []
+    if " court" not in text:
+        return hits  # every court noun ends so: most articles name no court, and skip the scan
     for match in _court_pattern().finditer(text):
         seat = match.group("seat")
         first = seat.split()[0]

@@ -11,7 +11,7 @@ executive's title follows ("Mineral Resources chief executive Chad Morrison"),
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from search_index.extract import Found
@@ -170,6 +170,17 @@ def _absorbable(text: str, start: int, end: int, inside: Sequence[OrgHit]) -> bo
     )
 
 
+def _parts_with_heads(text: str) -> Iterator[list[Token]]:
+    """The capitalized runs of ``text`` that hold an organization word, each cut at "and"."""
+    heads = org_words().heads
+    for run in capitalized_runs(text):
+        # Most runs ("Kyrgyzstan", "John Smith") hold no organization word, so no name, and
+        # are not tokenized. No punctuation stands inside a run: its words are its text split.
+        if heads.isdisjoint(run.text.split()):
+            continue
+        yield from _split_at_and(tokens(text, run.start, run.end))
+
+
 def headed_names(text: str, taken: Sequence[OrgHit]) -> tuple[list[OrgHit], list[OrgHit]]:
     """Capitalized names holding an organization word: "Department of Homeland Security".
 
@@ -184,8 +195,7 @@ def headed_names(text: str, taken: Sequence[OrgHit]) -> tuple[list[OrgHit], list
     hits: list[OrgHit] = []
     absorbed: list[OrgHit] = []
     organs = _organ_lists(text, taken)
-    runs = capitalized_runs(text)
-    for part in (part for run in runs for part in _split_at_and(tokens(text, run.start, run.end))):
+    for part in _parts_with_heads(text):
         words, country = _trimmed_name(part)
         if len(words) < 2:
             continue
@@ -275,6 +285,8 @@ def party_names(text: str, countries: Sequence[Found]) -> list[OrgHit]:
     names; a name the party gazetteer knows is that party.
     """
     hits: list[OrgHit] = []
+    if " party" not in text:
+        return hits  # every match ends so, and most articles name no party: skip the scan
     for match in _PARTY.finditer(text):
         words = match.group("name").split()
         if words[0] in org_words().lead_ins and len(words) > 1:
@@ -304,6 +316,8 @@ def _club_pattern() -> re.Pattern[str]:
 def club_names(text: str) -> list[OrgHit]:
     """Sports clubs named with their club prefix: "RB Leipzig", "FC Barcelona", "AC Milan"."""
     hits: list[OrgHit] = []
+    if not any(f"{prefix} " in text for prefix in org_words().club_prefixes):
+        return hits  # a few plain searches rule out most articles, which name no club
     for match in _club_pattern().finditer(text):
         words = match.group().split()
         if not _plain_name(words[1:]) or in_shouted_sentence(text, match.start()):

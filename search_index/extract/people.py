@@ -24,7 +24,7 @@ from search_index.extract.roles import (
     is_national,
     title_with_body,
 )
-from search_index.extract.text import non_overlapping
+from search_index.extract.text import SpanIndex, non_overlapping
 from search_index.models import (
     Article,
     EntityKind,
@@ -117,10 +117,12 @@ def _forms(full_names: dict[str, str]) -> dict[str, str]:
 
 def _mentions(article: Article, forms: dict[str, str], taken: Sequence[Found]) -> list[Found]:
     body = article.body
+    # Every name's every place is checked against every entity taken: indexed, not scanned.
+    taken_spans = SpanIndex((t.span.start, t.span.end) for t in taken)
     hits = [
         (start, end)
         for start, end in name_spans(body, forms)
-        if not any(t.span.start < end and start < t.span.end for t in taken)
+        if not taken_spans.overlap(start, end)
     ]
     keep = non_overlapping(hits)
     return [

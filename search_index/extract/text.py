@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import cast
+from typing import NamedTuple, cast
 
 from search_index.extract.name_matching import FEW_NAMES, trie_alternation
 from search_index.extract.sentence_offsets import sentence_offsets
@@ -32,6 +32,8 @@ NAME_CONNECTORS = frozenset(
 # A word: letters/digits, with inner hyphens, apostrophes or dots kept ("U.S.-led", "Kyrgyz-Tajik",
 # "O'Brien"); a trailing dot is kept only for abbreviations of single letters ("U.S.").
 _TOKEN = re.compile(r"(?:[^\W_](?:\.[^\W_])+\.?|[^\W_]+(?:['’ʼ\-][^\W_]+)*)")
+# What goes on a word past its letters: a dotted abbreviation's dots, inner joiners.
+_JOINERS = APOSTROPHES + "-."
 # What may stand between a sentence's end and its first word.
 _OPENERS = QUOTE_CHARS + "([ \t"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -46,9 +48,12 @@ class Sentence:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of a text: ``text == source[start:end]``."""
+class Token(NamedTuple):
+    """One word of a text: ``text == source[start:end]``.
+
+    A named tuple rather than a frozen dataclass: the rules make thousands of
+    Tokens per article, and a frozen dataclass costs three times as much to build.
+    """
 
     text: str
     start: int
@@ -143,6 +148,20 @@ def _scanned(text: str, start: int, stop: int) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
 
 
+def _goes_on(char: str) -> bool:
+    """Whether a word's scan may go on at ``char``: a letter or digit, a joiner or a dot."""
+    return char.isalnum() or char in _JOINERS
+
+
+def _piece(text: str, start: int, stop: int) -> list[Token]:
+    """What a scan of ``text[start:stop]`` finds: a window's piece of a word it cuts."""
+    piece = text[start:stop]
+    # Mostly letters alone, one word to the pattern: only a joiner or a dot could cut it.
+    if piece.isalnum():
+        return [Token(piece, start, stop)]
+    return _scanned(text, start, stop)
+
+
 class _Tokenized:
     """Where every word of one text is, and each word's :class:`Token` once a window asks for it.
 
@@ -152,7 +171,7 @@ class _Tokenized:
     Token costs more than finding it, so Tokens are made as windows need them.
     """
 
-    __slots__ = ("_made", "_text", "_words", "count", "ends", "starts")
+    __slots__ = ("_capitals", "_made", "_text", "_words", "count", "ends", "starts")
 
     def __init__(self, text: str):
         """Scan ``text`` for its words."""
@@ -163,6 +182,7 @@ class _Tokenized:
         self.ends = [end for _, end in spans]
         self._words: list[Token | None] = [None] * self.count
         self._made = bytearray(self.count)
+        self._capitals: tuple[list[bool], list[int]] | None = None
 
     def words(self, first: int, last: int) -> list[Token]:
         """The Tokens of words ``first`` to ``last`` (excluded)."""
@@ -174,6 +194,17 @@ class _Tokenized:
                     self._made[i] = 1
         # Every word in the range is made by now.
         return cast(list[Token], self._words[first:last])
+
+    def capitals(self) -> tuple[list[bool], list[int]]:
+        """Whether each word opens with a capital, and the indexes of the words that do.
+
+        Read once, on first asking: runs of capitalized words are read with two
+        sets of connectors from the same words.
+        """
+        if self._capitals is None:
+            flags = [self._text[start].isupper() for start in self.starts]
+            self._capitals = (flags, [i for i, flag in enumerate(flags) if flag])
+        return self._capitals
 
 
 @lru_cache(maxsize=64)
@@ -192,7 +223,7 @@ def _cut(text: str, full: _Tokenized, index: int, stop: int) -> list[Token]:
     last = bisect_right(full.ends, stop, lo=index)
     out = full.words(index, last)
     if last < full.count and full.starts[last] < stop:
-        out.extend(_scanned(text, full.starts[last], stop))
+        out.extend(_piece(text, full.starts[last], stop))
     return out
 
 
@@ -206,8 +237,16 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     index = bisect_right(full.ends, start)
     if index == full.count or full.starts[index] >= start:
         return _cut(text, full, index, stop)
-    # The window opens inside a word: scan its piece of that word until a match ends where no
-    # word of the whole text goes on; from there the window's words are the text's.
+    # The window opens inside a word.
+    end = full.ends[index]
+    if end >= stop:
+        return _piece(text, start, stop)
+    if text[start:end].isalnum() and not _goes_on(text[end]):
+        # Its piece is letters alone, and nothing a scan of the piece could take follows it:
+        # the piece is one word, and the text's words follow.
+        return [Token(text[start:end], start, end), *_cut(text, full, index + 1, stop)]
+    # Else scan its piece of that word until a match ends where no word of the whole text
+    # goes on; from there the window's words are the text's.
     out: list[Token] = []
     for m in _TOKEN.finditer(text, start, stop):
         out.append(Token(m.group(), m.start(), m.end()))
@@ -239,8 +278,16 @@ def is_shouted(text: str) -> bool:
 # Kept per sentence: several rules ask it of every all-caps word of one sentence.
 @lru_cache(maxsize=1024)
 def _shouted(text: str) -> bool:
-    words = [t.text for t in tokens(text) if sum(c.isalpha() for c in t.text) >= 2]
-    return bool(words) and all(not any(c.islower() for c in w) for w in words)
+    # Word by word, to stop at the first small letter: most sentences show one in a few words.
+    seen_word = False
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        if sum(c.isalpha() for c in word) < 2:
+            continue
+        if any(c.islower() for c in word):
+            return False
+        seen_word = True
+    return seen_word
 
 
 def in_shouted_sentence(text: str, offset: int) -> bool:
@@ -275,24 +322,22 @@ def _capitalized_runs(text: str, connectors: frozenset[str]) -> tuple[Token, ...
     runs: list[Token] = []
     full = _tokenized(text)
     starts, ends = full.starts, full.ends
-    # Each word's text and capital, read once: runs look at most words twice.
-    written = [text[a:b] for a, b in zip(starts, ends, strict=True)]
-    capitalized = [word[0].isupper() for word in written]
-    i = 0
-    while i < len(written):
-        if not capitalized[i]:
-            i += 1
+    capitalized, openers = full.capitals()
+    resume = 0
+    # Only a capitalized word opens a run: the other words are read only inside one.
+    for i in openers:
+        if i < resume:
             continue
         last = i
         j = i + 1
-        while j < len(written) and _only_space_between(text, ends[j - 1], starts[j]):
+        while j < full.count and _only_space_between(text, ends[j - 1], starts[j]):
             if capitalized[j]:
                 last = j
-            elif written[j] not in connectors:
+            elif text[starts[j] : ends[j]] not in connectors:
                 break
             j += 1
         runs.append(Token(text[starts[i] : ends[last]], starts[i], ends[last]))
-        i = last + 1
+        resume = last + 1
     return tuple(runs)
 
 
