@@ -95,6 +95,15 @@ def test_other_spellings_are_looked_up() -> None:
     assert search_keys("Marat Imankulov") == ["marat imankulov", "imankulov"]
 
 
+def test_spellings_asked_again_are_the_same_whatever_a_caller_did_with_them() -> None:
+    # Spellings are remembered across articles: a caller's list is its own copy.
+    first = search_keys("Sadyr Zhaparov")
+    first.append("someone else")
+    assert "someone else" not in search_keys("Sadyr Zhaparov")
+    assert search_keys("Sadyr Zhaparov") == first[:-1]
+    assert spelling_variants("Sadyr Zhaparov", limit=3) == first[:3]
+
+
 def test_same_person_name_needs_agreeing_first_names() -> None:
     assert same_person_name("Marat Imankulov", "Imankulov")
     assert same_person_name("M. Imankulov", "Marat Imankulov")

@@ -12,8 +12,9 @@ then rewritten to the graph's ids. Pure functions over records and a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TypeVar
 
 from rapidfuzz import fuzz
@@ -43,6 +44,12 @@ SPELLING_VARIANTS = 48
 EARLIER_START_DAYS = 7
 #: An undated incident is looked for among those of this many days before the article.
 RECENT_DAYS = 31
+#: Names folded and spelt out, kept across articles: the same names recur from one
+#: article to the next, and a bulk ingest merges in a single process.
+NAME_CACHE_SIZE = 16_384
+
+#: :func:`~search_index.names.alias_key`, remembered (a pure function of the name).
+_key: Callable[[str], str] = lru_cache(maxsize=NAME_CACHE_SIZE)(alias_key)
 
 # Spellings one transliteration gives and another does not, both ways.
 _SWAPS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -77,9 +84,10 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = (
 # --- Name folding -----------------------------------------------------------------
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def fold_word(word: str) -> str:
     """One word of a name reduced to its sound: "Zhaparov", "Japarov" -> "japarov"."""
-    folded = alias_key(word).replace(" ", "")
+    folded = _key(word).replace(" ", "")
     for pattern, replacement in _FOLDS:
         folded = pattern.sub(replacement, folded)
     return folded
@@ -87,7 +95,7 @@ def fold_word(word: str) -> str:
 
 def fold_name(name: str) -> str:
     """A whole name folded word by word ("Sadyr Zhaparov" -> "sadir japarov")."""
-    return " ".join(fold_word(w) for w in alias_key(name).split())
+    return " ".join(fold_word(w) for w in _key(name).split())
 
 
 def spelling_variants(name: str, limit: int = SPELLING_VARIANTS) -> list[str]:
@@ -96,7 +104,12 @@ def spelling_variants(name: str, limit: int = SPELLING_VARIANTS) -> list[str]:
     "Sadyr Zhaparov" -> "sadyr zhaparov", "sadyr japarov", "sadir japarov", ...
     The graph is asked for each; :func:`same_person_name` then judges what it returns.
     """
-    start = alias_key(name)
+    return list(_spellings(_key(name))[:limit])
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def _spellings(start: str) -> tuple[str, ...]:
+    # A tuple: callers share the one cached answer.
     seen = [start]
     frontier = [start]
     for _ in range(2):  # two changes cover a given name and a surname spelt differently
@@ -108,20 +121,20 @@ def spelling_variants(name: str, limit: int = SPELLING_VARIANTS) -> list[str]:
                     seen.append(variant)
                     following.append(variant)
         frontier = following
-    return seen[:limit]
+    return tuple(seen)
 
 
 def search_keys(name: str) -> list[str]:
     """The alias keys a person of this name is looked for by: spellings of the name and surname."""
     keys = spelling_variants(name)
-    words = alias_key(name).split()
+    words = _key(name).split()
     if len(words) > 1:
         keys += [k for k in spelling_variants(words[-1]) if k not in keys]
     return keys
 
 
 def _given_names(name: str) -> list[str]:
-    return [fold_word(w) for w in alias_key(name).split()[:-1]]
+    return [fold_word(w) for w in _key(name).split()[:-1]]
 
 
 def given_names_agree(a: str, b: str) -> bool:
@@ -160,7 +173,7 @@ def match_organization(org: Organization, graph: GraphLookup) -> Organization | 
     it must also have a similar full name.
     """
     for name in (org.name, *org.aliases):
-        stored = graph.organization_by_alias_key(alias_key(name))
+        stored = graph.organization_by_alias_key(_key(name))
         if stored is not None and _same_state(org, stored):
             return stored
     stored = _by_acronym(org, graph)
@@ -190,13 +203,13 @@ def _same_state(org: Organization, stored: Organization) -> bool:
 
 
 def _by_acronym(org: Organization, graph: GraphLookup) -> Organization | None:
-    return graph.organization_by_alias_key(alias_key(org.acronym)) if org.acronym else None
+    return graph.organization_by_alias_key(_key(org.acronym)) if org.acronym else None
 
 
 def _names_agree(org: Organization, stored: Organization) -> bool:
     if org.acronym in (org.name, None) or stored.acronym in (stored.name, None):
         return True
-    return fuzz.token_set_ratio(alias_key(org.name), alias_key(stored.name)) >= NAME_SIMILARITY
+    return fuzz.token_set_ratio(_key(org.name), _key(stored.name)) >= NAME_SIMILARITY
 
 
 def _person_candidates(person: Person, graph: GraphLookup) -> list[Person]:
@@ -205,7 +218,7 @@ def _person_candidates(person: Person, graph: GraphLookup) -> list[Person]:
     for key in keys:
         for candidate in graph.people_by_alias_key(key):
             seen.setdefault(candidate.id, candidate)
-    if len(alias_key(_fullest_name(person)).split()) == 1 and person.country_id:
+    if len(_key(_fullest_name(person)).split()) == 1 and person.country_id:
         # Named by surname alone ("Makhmudov, the secretary of Uzbekistan's Security
         # Council"): people other articles named in full, when the country says so too.
         for key in spelling_variants(person.name):
@@ -217,7 +230,7 @@ def _person_candidates(person: Person, graph: GraphLookup) -> list[Person]:
 
 def _fullest_name(person: Person) -> str:
     # The name with most words carries the first name a surname-only alias hides.
-    return max((person.name, *person.aliases), key=lambda n: len(alias_key(n).split()))
+    return max((person.name, *person.aliases), key=lambda n: len(_key(n).split()))
 
 
 def _compatible(person: Person, stored: Person) -> bool:
@@ -305,6 +318,9 @@ def _same_place_alone(incident: Incident, candidates: Iterable[Incident]) -> Inc
 
 
 # --- Rewriting -------------------------------------------------------------------------
+#
+# Most ids stay as they are: a record or fact none of whose ids changes is kept
+# as it is (records are frozen), not copied.
 
 
 _R = TypeVar("_R", Organization, Person, Incident)
@@ -316,7 +332,7 @@ def _renamed(records: Iterable[_R], ids: Mapping[str, str]) -> list[_R]:
         new_id = ids.get(record.id, record.id)
         if new_id in out:
             continue
-        out[new_id] = record.model_copy(update={"id": new_id})
+        out[new_id] = record if new_id == record.id else record.model_copy(update={"id": new_id})
     return list(out.values())
 
 
@@ -342,6 +358,8 @@ def _mentions(
             merged[key] = old.model_copy(
                 update={"count": old.count + mention.count, "spans": spans}
             )
+        elif ref is mention.entity:
+            merged[key] = mention
         else:
             merged[key] = mention.model_copy(update={"entity": ref})
     return list(merged.values())
@@ -349,27 +367,28 @@ def _mentions(
 
 def _role(role: Role, people: Mapping[str, str], orgs: Mapping[str, str]) -> Role:
     org_id = role.organization_id
-    return role.model_copy(
-        update={
-            "person_id": people.get(role.person_id, role.person_id),
-            "organization_id": orgs.get(org_id, org_id) if org_id else None,
-        }
-    )
+    person_id = people.get(role.person_id, role.person_id)
+    new_org_id = orgs.get(org_id, org_id) if org_id else None
+    if person_id == role.person_id and new_org_id == org_id:
+        return role
+    return role.model_copy(update={"person_id": person_id, "organization_id": new_org_id})
 
 
 def _statement(statement: Statement, ids: Mapping[EntityKind, Mapping[str, str]]) -> Statement:
-    return statement.model_copy(update={"speaker": _ref(statement.speaker, ids)})
+    speaker = _ref(statement.speaker, ids)
+    if speaker is statement.speaker:
+        return statement
+    return statement.model_copy(update={"speaker": speaker})
 
 
 def _figure(
     figure: Figure, ids: Mapping[EntityKind, Mapping[str, str]], incidents: Mapping[str, str]
 ) -> Figure:
-    return figure.model_copy(
-        update={
-            "reported_by": _ref(figure.reported_by, ids),
-            "incident_id": incidents.get(figure.incident_id, figure.incident_id),
-        }
-    )
+    reported_by = _ref(figure.reported_by, ids)
+    incident_id = incidents.get(figure.incident_id, figure.incident_id)
+    if reported_by is figure.reported_by and incident_id == figure.incident_id:
+        return figure
+    return figure.model_copy(update={"reported_by": reported_by, "incident_id": incident_id})
 
 
 def resolve(

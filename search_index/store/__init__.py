@@ -207,7 +207,7 @@ class Store:
 
     def organization_by_alias_key(self, key: str) -> Organization | None:
         """The best supported organization with this key as name, acronym or alias."""
-        found = reads.organizations_by_alias_key(self._db.get(), key)
+        found = reads.organizations_by_alias_key(self._db.get(), key, limit=1)
         return found[0] if found else None
 
     def incidents_like(

@@ -19,6 +19,12 @@ from search_index.errors import StoreBusy
 
 #: How long a writer waits for another process's write lock, in milliseconds.
 BUSY_TIMEOUT_MS = 10_000
+#: WAL pages after which a commit copies them back into the database file (SQLite's
+#: default is 1,000). An article's commit writes ~120 pages, many of them the same
+#: hot pages as the articles before it: a checkpoint copies each page once, so a
+#: longer WAL (up to ~40 MB) copies less per article. On 1,500 real articles this
+#: cut the CPU of storing them by ~15%.
+WAL_AUTOCHECKPOINT_PAGES = 10_000
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -33,6 +39,7 @@ def connect(path: Path) -> sqlite3.Connection:
     # NORMAL is durable across process crashes in WAL mode (only an OS crash
     # may lose the last commits), which is the guarantee ingest promises.
     conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
     return conn
 
 

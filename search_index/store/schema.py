@@ -7,7 +7,7 @@ transaction, so a crash mid-migration leaves the last complete version.
 Design: every fact row names the article that supports it and goes with that
 article (``ON DELETE CASCADE``). Entities and incidents are merged across
 articles: each article's view of one is a *claim* row; the entity row itself
-is derived from its claims (see ``writes.refresh_*``) and disappears with the
+is derived from its claims (see ``merged.refresh``) and disappears with the
 last one.
 """
 

@@ -44,8 +44,11 @@ def _dangling(extraction: Extraction) -> set[str]:
     refs: list[EntityRef] = [mention.entity for mention in extraction.mentions]
     refs += [statement.speaker for statement in extraction.statements if statement.speaker]
     refs += [figure.reported_by for figure in extraction.figures if figure.reported_by]
-    refs += [EntityRef(kind=EntityKind.PERSON, id=role.person_id) for role in extraction.roles]
-    missing = {f"{ref.kind.value}:{ref.id}" for ref in refs if ref.id not in listed[ref.kind]}
+    # Plain pairs: an EntityRef built per role would be validated for nothing.
+    pointers = [(ref.kind, ref.id) for ref in refs]
+    pointers += [(EntityKind.PERSON, role.person_id) for role in extraction.roles]
+    missing = {f"{kind.value}:{entity_id}" for kind, entity_id in pointers
+               if entity_id not in listed[kind]}
     incidents = {incident.id for incident in extraction.incidents}
     missing |= {f"incident:{figure.incident_id}" for figure in extraction.figures
                 if figure.incident_id not in incidents}
