@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+#: Distinct names whose keys are remembered: the same names recur in article after
+#: article (each stores its countries' aliases again), and a bulk ingest resolves and
+#: stores them in one process. Bounded, so a long ingest's memory stays flat.
+KEY_CACHE_SIZE = 16_384
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)
 def alias_key(name: str) -> str:
     """A key equal for spellings that differ only in case, diacritics, script or punctuation.
 

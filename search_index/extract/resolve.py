@@ -12,7 +12,7 @@ then rewritten to the graph's ids. Pure functions over records and a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TypeVar
@@ -47,9 +47,6 @@ RECENT_DAYS = 31
 #: Names folded and spelt out, kept across articles: the same names recur from one
 #: article to the next, and a bulk ingest merges in a single process.
 NAME_CACHE_SIZE = 16_384
-
-#: :func:`~search_index.names.alias_key`, remembered (a pure function of the name).
-_key: Callable[[str], str] = lru_cache(maxsize=NAME_CACHE_SIZE)(alias_key)
 
 # Spellings one transliteration gives and another does not, both ways.
 _SWAPS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -87,7 +84,7 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = (
 @lru_cache(maxsize=NAME_CACHE_SIZE)
 def fold_word(word: str) -> str:
     """One word of a name reduced to its sound: "Zhaparov", "Japarov" -> "japarov"."""
-    folded = _key(word).replace(" ", "")
+    folded = alias_key(word).replace(" ", "")
     for pattern, replacement in _FOLDS:
         folded = pattern.sub(replacement, folded)
     return folded
@@ -95,7 +92,7 @@ def fold_word(word: str) -> str:
 
 def fold_name(name: str) -> str:
     """A whole name folded word by word ("Sadyr Zhaparov" -> "sadir japarov")."""
-    return " ".join(fold_word(w) for w in _key(name).split())
+    return " ".join(fold_word(w) for w in alias_key(name).split())
 
 
 def spelling_variants(name: str, limit: int = SPELLING_VARIANTS) -> list[str]:
@@ -104,7 +101,7 @@ def spelling_variants(name: str, limit: int = SPELLING_VARIANTS) -> list[str]:
     "Sadyr Zhaparov" -> "sadyr zhaparov", "sadyr japarov", "sadir japarov", ...
     The graph is asked for each; :func:`same_person_name` then judges what it returns.
     """
-    return list(_spellings(_key(name))[:limit])
+    return list(_spellings(alias_key(name))[:limit])
 
 
 @lru_cache(maxsize=NAME_CACHE_SIZE)
@@ -127,14 +124,14 @@ def _spellings(start: str) -> tuple[str, ...]:
 def search_keys(name: str) -> list[str]:
     """The alias keys a person of this name is looked for by: spellings of the name and surname."""
     keys = spelling_variants(name)
-    words = _key(name).split()
+    words = alias_key(name).split()
     if len(words) > 1:
         keys += [k for k in spelling_variants(words[-1]) if k not in keys]
     return keys
 
 
 def _given_names(name: str) -> list[str]:
-    return [fold_word(w) for w in _key(name).split()[:-1]]
+    return [fold_word(w) for w in alias_key(name).split()[:-1]]
 
 
 def given_names_agree(a: str, b: str) -> bool:
@@ -173,7 +170,7 @@ def match_organization(org: Organization, graph: GraphLookup) -> Organization | 
     it must also have a similar full name.
     """
     for name in (org.name, *org.aliases):
-        stored = graph.organization_by_alias_key(_key(name))
+        stored = graph.organization_by_alias_key(alias_key(name))
         if stored is not None and _same_state(org, stored):
             return stored
     stored = _by_acronym(org, graph)
@@ -203,13 +200,13 @@ def _same_state(org: Organization, stored: Organization) -> bool:
 
 
 def _by_acronym(org: Organization, graph: GraphLookup) -> Organization | None:
-    return graph.organization_by_alias_key(_key(org.acronym)) if org.acronym else None
+    return graph.organization_by_alias_key(alias_key(org.acronym)) if org.acronym else None
 
 
 def _names_agree(org: Organization, stored: Organization) -> bool:
     if org.acronym in (org.name, None) or stored.acronym in (stored.name, None):
         return True
-    return fuzz.token_set_ratio(_key(org.name), _key(stored.name)) >= NAME_SIMILARITY
+    return fuzz.token_set_ratio(alias_key(org.name), alias_key(stored.name)) >= NAME_SIMILARITY
 
 
 def _person_candidates(person: Person, graph: GraphLookup) -> list[Person]:
@@ -218,7 +215,7 @@ def _person_candidates(person: Person, graph: GraphLookup) -> list[Person]:
     for key in keys:
         for candidate in graph.people_by_alias_key(key):
             seen.setdefault(candidate.id, candidate)
-    if len(_key(_fullest_name(person)).split()) == 1 and person.country_id:
+    if len(alias_key(_fullest_name(person)).split()) == 1 and person.country_id:
         # Named by surname alone ("Makhmudov, the secretary of Uzbekistan's Security
         # Council"): people other articles named in full, when the country says so too.
         for key in spelling_variants(person.name):
@@ -230,7 +227,7 @@ def _person_candidates(person: Person, graph: GraphLookup) -> list[Person]:
 
 def _fullest_name(person: Person) -> str:
     # The name with most words carries the first name a surname-only alias hides.
-    return max((person.name, *person.aliases), key=lambda n: len(_key(n).split()))
+    return max((person.name, *person.aliases), key=lambda n: len(alias_key(n).split()))
 
 
 def _compatible(person: Person, stored: Person) -> bool:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import pycountry
 
 from search_index.models import Country, Extraction, Incident, Organization, Person
-from search_index.store.keys import name_key
+from search_index.names import alias_key
 
 
 @dataclass
@@ -131,7 +131,7 @@ def _refresh_country(conn: sqlite3.Connection, country_id: str, fresh: Country |
     else:
         conn.execute("DELETE FROM countries WHERE id = ?", (country_id,))
         return
-    conn.execute(_UPSERT_COUNTRY, (country_id, name, alpha3, name_key(name)))
+    conn.execute(_UPSERT_COUNTRY, (country_id, name, alpha3, alias_key(name)))
 
 
 def _refresh_organization(
@@ -164,7 +164,7 @@ def _refresh_organization(
     conn.execute(
         _UPSERT_ORGANIZATION,
         (organization_id, name, latest("acronym") if acronym is None else acronym, kind,
-         latest("country_id") if country_id is None else country_id, name_key(name)),
+         latest("country_id") if country_id is None else country_id, alias_key(name)),
     )
 
 
@@ -182,7 +182,7 @@ def _refresh_person(conn: sqlite3.Connection, person_id: str, fresh: Person | No
     country_id: object = None if fresh is None else fresh.country_id
     if country_id is None:
         country_id = _latest_value(conn, "person_claims", "person_id", person_id, "country_id")
-    conn.execute(_UPSERT_PERSON, (person_id, claim["name"], country_id, name_key(claim["name"])))
+    conn.execute(_UPSERT_PERSON, (person_id, claim["name"], country_id, alias_key(claim["name"])))
 
 
 def _refresh_incident(conn: sqlite3.Connection, incident_id: str, fresh: Incident | None) -> None:
@@ -212,7 +212,7 @@ def _incident_search_text(conn: sqlite3.Connection, incident_id: str, title: str
     countries = [_country_name(conn, row[0]) for row in conn.execute(
         "SELECT DISTINCT country_id FROM incident_countries WHERE incident_id = ?", (incident_id,))]
     words = [title, kind.replace("_", " "), *places, *countries]
-    return " " + " ".join(name_key(word) for word in words if word) + " "
+    return " " + " ".join(alias_key(word) for word in words if word) + " "
 
 
 def _country_name(conn: sqlite3.Connection, country_id: str) -> str:

@@ -26,8 +26,8 @@ from search_index.models import (
     Span,
     Statement,
 )
+from search_index.names import alias_key
 from search_index.store import validate
-from search_index.store.keys import name_key
 from search_index.store.merged import Fresh, Touched, refresh
 
 
@@ -193,7 +193,7 @@ def _insert_aliases(
 ) -> None:
     conn.executemany(
         f"INSERT OR IGNORE INTO {table} ({column}, alias, alias_key, article_id) VALUES (?, ?, ?, ?)",
-        [(owner.id, alias, name_key(alias), article_id)
+        [(owner.id, alias, alias_key(alias), article_id)
          for owner in owners for alias in owner.aliases],
     )
 
@@ -218,8 +218,8 @@ def _insert_organizations(
         " ON CONFLICT DO UPDATE SET name = excluded.name, name_key = excluded.name_key,"
         " acronym = excluded.acronym, acronym_key = excluded.acronym_key,"
         " kind = excluded.kind, country_id = excluded.country_id",
-        [(org.id, article_id, org.name, name_key(org.name), org.acronym,
-          None if org.acronym is None else name_key(org.acronym), org.kind.value, org.country_id)
+        [(org.id, article_id, org.name, alias_key(org.name), org.acronym,
+          None if org.acronym is None else alias_key(org.acronym), org.kind.value, org.country_id)
          for org in organizations],
     )
     _insert_aliases(conn, "organization_aliases", "organization_id", article_id, organizations)
@@ -231,7 +231,7 @@ def _insert_organizations(
 
 
 def _person_claim_row(article_id: str, person: Person) -> tuple[object, ...]:
-    full_key = name_key(person.name)
+    full_key = alias_key(person.name)
     surname_key = full_key.rsplit(" ", 1)[-1]
     return (person.id, article_id, person.name, full_key, surname_key, person.country_id)
 
