@@ -12,16 +12,18 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from pydantic import ValidationError
-from starlette.applications import Starlette
 
 from search_index import NewsIndex
 from search_index.cli import ingest_command, reindex_command, search_command
 from search_index.corpus import read_paths
 from search_index.errors import NewsgraphError
 from search_index.settings import Settings
+
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
