@@ -85,7 +85,7 @@ class NewsIndex:
     """The store (truth) and the full-text index (derived), behind one typed interface."""
 
     def __init__(self, store: Store, fulltext: FullText, *, workers: int | None = None) -> None:
-        """``workers``: see :class:`~search_index.pipeline.Pipeline` (default: one per core but one)."""
+        """``workers``: see :class:`~search_index.pipeline.Pipeline` (default: one per core)."""
         self._store = store
         self._fulltext = fulltext
         self._pipeline = Pipeline(store, fulltext, workers=workers)

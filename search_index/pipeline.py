@@ -39,6 +39,12 @@ POOL_MIN_DRAFTS = 20
 #: Articles analyzed ahead per worker: enough to keep it busy through an index commit,
 #: few enough that memory stays flat however long the input.
 LOOKAHEAD_PER_WORKER = 32
+#: How much lower than ours the analysis workers' priority is. Storing (here) and
+#: indexing (its own process) take each article in turn; analysis runs ahead of
+#: them. Given equal shares of the cores, the indexing process got less CPU than
+#: it needed and held every stage up; a lower priority gives the serial stages
+#: what they need and analysis the rest.
+ANALYSIS_NICENESS = 10
 
 
 class IngestResult(Record):
@@ -118,7 +124,7 @@ class _Feed:
                 break
             self._ahead.append(self._read(draft))
         if self._pool is None and self._workers > 0 and len(self._ahead) >= POOL_MIN_DRAFTS:
-            self._pool = start_pool(self._workers)
+            self._pool = start_pool(self._workers, niceness=ANALYSIS_NICENESS)
             self._depth = self._workers * LOOKAHEAD_PER_WORKER
             for item in self._ahead:
                 self._submit(item)
@@ -151,7 +157,7 @@ class Pipeline:
     """The write path over one store and one full-text index."""
 
     def __init__(self, store: Store, fulltext: FullText, *, workers: int | None = None) -> None:
-        """``workers``: processes :meth:`ingest_many` analyzes ahead in (default: cores - 1).
+        """``workers``: processes :meth:`ingest_many` analyzes ahead in (default: one per core).
 
         With 0, a bulk ingest also commits the index in this process instead of its own.
         """

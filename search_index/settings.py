@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     ingest_workers: int | None = Field(
         default=None,
         ge=0,
-        description="Processes a bulk ingest analyzes articles in (unset: one per core but one; "
+        description="Processes a bulk ingest analyzes articles in (unset: one per core, or none on one core; "
         "0: none, all in the ingesting process).",
     )
 

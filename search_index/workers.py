@@ -18,22 +18,31 @@ _PARENT_POLL_SECONDS = 0.5
 
 
 def default_workers() -> int:
-    """Processes to analyze articles in: every core this process may use but the one it runs on."""
+    """Processes to analyze articles in: one per core this process may use; none on one core.
+
+    They run at a lower priority (see ``start_pool``), on what the ingesting and
+    indexing processes leave of each core; on a single core they would only add
+    the cost of sending articles to and fro.
+    """
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
-    return max(0, cores - 1)
+    return cores if cores > 1 else 0
 
 
-def exit_with_parent(parent: int) -> None:
-    """Worker start-up: leave Ctrl-C to the parent, and end when the parent is gone.
+def exit_with_parent(parent: int, niceness: int = 0) -> None:
+    """Worker start-up: leave Ctrl-C to the parent, end when the parent is gone, yield the CPU.
 
     A parent killed outright (SIGKILL, OOM) cannot shut its pool down; a worker
     left behind would keep the parent's inherited stdout open, and whoever reads
     it would wait forever.
+
+    ``niceness`` is added to the worker's (see :func:`start_pool`).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if niceness:
+        os.nice(niceness)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -43,8 +52,13 @@ def exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
 
 
-def start_pool(workers: int) -> ProcessPoolExecutor:
-    """A pool of ``workers`` processes that end with this one."""
+def start_pool(workers: int, *, niceness: int = 0) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes that end with this one.
+
+    With ``niceness`` above 0 they run only on CPU time the processes of normal
+    priority leave: for work done ahead, which must not slow a stage that
+    every article waits for.
+    """
     # fork shares the loaded modules with the workers; elsewhere the default method works too.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -52,5 +66,5 @@ def start_pool(workers: int) -> ProcessPoolExecutor:
         max_workers=workers,
         mp_context=context,
         initializer=exit_with_parent,
-        initargs=(os.getpid(),),
+        initargs=(os.getpid(), niceness),
     )

@@ -1,0 +1,22 @@
+"""Worker processes of a bulk ingest: started at the priority asked for."""
+
+from __future__ import annotations
+
+import os
+
+from search_index.workers import start_pool
+
+
+def _niceness() -> int:
+    return os.nice(0)
+
+
+def test_workers_run_at_the_niceness_asked_for() -> None:
+    ours = os.nice(0)
+    for asked in (0, 3):
+        pool = start_pool(1, niceness=asked)
+        try:
+            assert pool.submit(_niceness).result(timeout=30) == min(ours + asked, 19)
+        finally:
+            pool.shutdown(wait=True)
+    assert os.nice(0) == ours  # this process keeps its own
