@@ -1,4 +1,4 @@
-"""Stemmed fields given as terms: the index holds what Whoosh's own analysis of the texts gives."""
+"""How the index is written (terms made in C, our codec settings): it holds and ranks what Whoosh's own writing gives."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh.qparser import QueryParser
 
 from search_index.fulltext import FullText
+from search_index.fulltext.lexicon import lexicon_document, words_of
 from search_index.fulltext.schema import (
     LEXICON,
     STEMMED_FIELDS,
@@ -84,7 +86,8 @@ def _index_contents(path: Path) -> dict[str, Any]:
     return contents
 
 
-def test_an_index_given_terms_holds_what_whoosh_makes_of_the_texts(tmp_path: Path) -> None:
+def _both_indexes(tmp_path: Path) -> tuple[Path, Path, int]:
+    """The test corpus indexed by :class:`FullText`, and by Whoosh's own writer and codec."""
     records = [to_records(item) for item in corpus()]
     ours = FullText.open(tmp_path / "ours")
     try:
@@ -94,15 +97,38 @@ def test_an_index_given_terms_holds_what_whoosh_makes_of_the_texts(tmp_path: Pat
     (tmp_path / "whoosh").mkdir()
     reference = whoosh_index.create_in(str(tmp_path / "whoosh"), build_schema())
     writer = reference.writer()
+    words: set[str] = set()
     for article, extraction in records:
         for document in documents_of(article, extraction).documents:
             writer.add_document(**document)  # texts, analyzed by Whoosh
+        words |= words_of(f"{article.title}\n{article.body}")
+    writer.add_document(**lexicon_document(sorted(words)))  # as FullText adds one per commit
     writer.commit()
+    return tmp_path / "ours", tmp_path / "whoosh", len(records)
 
-    expected = _index_contents(tmp_path / "whoosh")
-    assert len(expected) > len(records)  # statements too
+
+def test_an_index_given_terms_holds_what_whoosh_makes_of_the_texts(tmp_path: Path) -> None:
+    ours, whoosh, records = _both_indexes(tmp_path)
+    expected = _index_contents(whoosh)
+    assert len(expected) > records  # statements too
     assert any(lengths[1] for _, per_field in expected.values() for lengths in per_field.values())
-    assert _index_contents(tmp_path / "ours") == expected
+    assert _index_contents(ours) == expected
+
+
+def _ranked(path: Path, query: str, limit: int | None) -> list[tuple[str, float]]:
+    with whoosh_index.open_dir(str(path)).searcher() as searcher:
+        parsed = QueryParser("body", searcher.schema).parse(query)
+        return [(hit["id"], round(hit.score, 9)) for hit in searcher.search(parsed, limit=limit)]
+
+
+def test_searches_rank_alike_on_both_indexes_whole_or_top_n(tmp_path: Path) -> None:
+    # A top N lets Whoosh skip blocks by the length bounds our codec does not write.
+    ours, whoosh, _ = _both_indexes(tmp_path)
+    for query in ("security council", "border OR withdrawal", '"foreign minister"', "kyrgyz tajik"):
+        for limit in (None, 3):
+            expected = _ranked(whoosh, query, limit)
+            assert expected, query
+            assert _ranked(ours, query, limit) == expected, (query, limit)
 
 
 def test_phrases_match_whole_and_in_order(tmp_path: Path) -> None:

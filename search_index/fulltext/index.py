@@ -87,14 +87,21 @@ def _open_or_create(index_dir: Path) -> tuple[Any, Any]:
 
 
 def _codec() -> Any:
-    """How segments are written: Whoosh's own format, posting blocks left uncompressed.
+    """How segments are written: Whoosh's own format, minus two costs that buy nothing here.
 
-    Whoosh compresses every block of postings, even a term's single posting:
-    on real news that was an eighth of indexing time, for an index a quarter
-    smaller. Readers decompress only blocks written compressed, so segments of
-    both kinds (older ones, another writer's) read alike.
+    - Posting blocks are left uncompressed. Whoosh compresses every block, even a
+      term's single posting: on real news that was an eighth of indexing time, for
+      an index a quarter smaller. Readers decompress only blocks written compressed,
+      so segments of both kinds (older ones, another writer's) read alike.
+    - Blocks carry no field-length bounds (``length_stats``): gathering them looks up
+      the document's field length once per posting, 12% of indexing time. Whoosh
+      uses them only to skip blocks that cannot reach a top N; without them a bound
+      of length 0 stands in, which over-estimates, so nothing is skipped that could
+      score. Scores read each document's length from its own column, as before.
     """
-    return W3Codec(compression=0)
+    codec = W3Codec(compression=0)
+    codec.length_stats = False  # an instance setting: the class stays Whoosh's own
+    return codec
 
 
 def _with_terms(document: dict[str, Any]) -> dict[str, Any]:
