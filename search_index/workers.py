@@ -20,9 +20,9 @@ _PARENT_POLL_SECONDS = 0.5
 def default_workers() -> int:
     """Processes to analyze articles in: one per core this process may use; none on one core.
 
-    They run at a lower priority (see ``start_pool``), on what the ingesting and
-    indexing processes leave of each core; on a single core they would only add
-    the cost of sending articles to and fro.
+    They run at a lower priority (see ``start_pool``), so the ingesting and
+    indexing processes get the CPU they need first; on a single core they would
+    only add the cost of sending articles to and fro.
     """
     try:
         cores = len(os.sched_getaffinity(0))
@@ -31,8 +31,8 @@ def default_workers() -> int:
     return cores if cores > 1 else 0
 
 
-def exit_with_parent(parent: int, niceness: int = 0) -> None:
-    """Worker start-up: leave Ctrl-C to the parent, end when the parent is gone, yield the CPU.
+def start_worker(parent: int, niceness: int = 0) -> None:
+    """Worker start-up: leave Ctrl-C to the parent, end when the parent is gone, take a priority.
 
     A parent killed outright (SIGKILL, OOM) cannot shut its pool down; a worker
     left behind would keep the parent's inherited stdout open, and whoever reads
@@ -55,9 +55,9 @@ def exit_with_parent(parent: int, niceness: int = 0) -> None:
 def start_pool(workers: int, *, niceness: int = 0) -> ProcessPoolExecutor:
     """A pool of ``workers`` processes that end with this one.
 
-    With ``niceness`` above 0 they run only on CPU time the processes of normal
-    priority leave: for work done ahead, which must not slow a stage that
-    every article waits for.
+    ``niceness`` above 0 lowers their priority: when they compete for a core with
+    processes of normal priority, Linux gives them a smaller share (at 10, about a
+    tenth). For work done ahead, which must not slow a stage every article waits for.
     """
     # fork shares the loaded modules with the workers; elsewhere the default method works too.
     methods = multiprocessing.get_all_start_methods()
@@ -65,6 +65,6 @@ def start_pool(workers: int, *, niceness: int = 0) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
-        initializer=exit_with_parent,
+        initializer=start_worker,
         initargs=(os.getpid(), niceness),
     )

@@ -108,3 +108,23 @@ def test_export_schema_is_the_committed_file() -> None:
         cwd=ROOT, capture_output=True, text=True, check=True,
     ).stdout
     assert printed == (ROOT / "schema.graphql").read_text()
+
+
+def test_the_write_side_commands_do_not_load_the_graphql_app() -> None:
+    probe = (
+        "import sys, graphql_api.cli; "
+        "print(sorted(m for m in ('strawberry', 'starlette', 'graphql_api.app') if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT,
+                            check=True).stdout.strip()
+    assert loaded == "[]"
+
+
+def test_the_api_package_exports_each_name_it_lists() -> None:
+    import graphql_api
+
+    assert set(graphql_api.__all__) == set(graphql_api._HOMES)
+    for name in graphql_api.__all__:
+        assert callable(getattr(graphql_api, name)), name
+    with pytest.raises(AttributeError):
+        _ = graphql_api.no_such_name  # type: ignore[attr-defined]

@@ -205,11 +205,14 @@ def test_ingest_workers_setting_decides_whether_articles_are_analyzed_in_other_p
                      url=f"https://example.org/talks/{n}", source="Interfax")
         for n in range(POOL_MIN_DRAFTS + 5)
     ]
+    # Only processes started by this ingest count, not any an earlier test left behind.
+    before = {child.pid for child in multiprocessing.active_children()}
     children_seen = 0
     with NewsIndex.open(settings.model_copy(update={"ingest_workers": workers})) as index:
         for result in index.ingest_many(drafts):
             assert result.outcome is IngestOutcome.ADDED
-            children_seen = max(children_seen, len(multiprocessing.active_children()))
+            started = {child.pid for child in multiprocessing.active_children()} - before
+            children_seen = max(children_seen, len(started))
         assert index.search("delegations", first=100).total == len(drafts)
     assert (children_seen > 0) == (workers > 0)
 

@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+import random
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh.analysis import (
+    CharsetFilter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
 from whoosh.qparser import QueryParser
+from whoosh.support.charset import accent_map
 
 from search_index.fulltext import FullText
 from search_index.fulltext.lexicon import lexicon_document, words_of
 from search_index.fulltext.schema import (
     LEXICON,
     STEMMED_FIELDS,
-    _text_analyzer,
     build_schema,
     documents_of,
+    stemming_analyzer,
 )
-from search_index.fulltext.terms import stemmed_terms
+from search_index.fulltext.terms import WORD, stemmed_terms
 from tests.test_fulltext_corpus import corpus, to_records
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "articles"
@@ -46,10 +55,30 @@ def test_terms_are_what_the_analyzer_makes_of_real_text() -> None:
     assert stemmed_terms("The withdrawals of Külübaev's troops") == ["withdraw", "kulubaev", "troop"]
 
 
+def test_random_text_gives_what_the_analyzer_gives() -> None:
+    # Letters whose case or accent folding is special, digits, joiners and spaces.
+    alphabet = "aZéÉİıßẞσςΣΟﬁǅ½²٣_.'’- \n\t\u0301\u200dЖж"
+    rng = random.Random(20261123)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert stemmed_terms(text) == _analyzed(text), repr(text)
+
+
+def test_the_analyzer_is_the_chain_terms_replicates() -> None:
+    """terms.py replicates this chain with these settings; any other must change it too."""
+    tokenizer, lower, charset, stop, stem = stemming_analyzer().items
+    assert isinstance(tokenizer, RegexTokenizer) and not tokenizer.gaps
+    assert tokenizer.expression.pattern == WORD.pattern.replace("(?:", "(")
+    assert isinstance(lower, LowercaseFilter)
+    assert isinstance(charset, CharsetFilter) and charset.charmap == accent_map
+    assert isinstance(stop, StopFilter) and stop.max is None and stop.renumber
+    assert isinstance(stem, StemFilter) and not stem.ignore and stem.lang is None
+
+
 def test_the_stemmed_fields_are_those_the_schema_analyzes_so() -> None:
     schema = build_schema()
     analyzed = {
-        name for name in schema.names() if getattr(schema[name], "analyzer", None) == _text_analyzer()
+        name for name in schema.names() if getattr(schema[name], "analyzer", None) == stemming_analyzer()
     }
     assert analyzed == set(STEMMED_FIELDS)
 

@@ -111,7 +111,8 @@ def _with_terms(document: dict[str, Any]) -> dict[str, Any]:
         text = document.get(name)
         if text is not None:
             fields[name] = stemmed_terms(text)
-            fields[f"_stored_{name}"] = text  # Whoosh stores this instead (stored fields only)
+            # What Whoosh stores for the field, when it stores it (title and body do).
+            fields[f"_stored_{name}"] = text
     return fields
 
 
@@ -195,8 +196,7 @@ class FullText:
             for entry in latest.values():
                 for document in entry.documents:
                     writer.add_document(**_with_terms(document))
-                article = entry.documents[0]
-                words |= words_of(f"{article['title']}\n{article['body']}")
+                words |= words_of(entry.titled_body())
             unseen = self._known_words.unseen(writer, words)
             if unseen:
                 writer.add_document(**lexicon_document(unseen))

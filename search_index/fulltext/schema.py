@@ -52,7 +52,7 @@ BODY: Final = "body"
 SPELLING: Final = "spelling"
 #: A column every document has: ISO UTC time ("" when unknown), for keyset sorting.
 TIME_KEY: Final = "time_key"
-#: The fields analyzed by :func:`_text_analyzer`, which a writer is given as terms
+#: The fields analyzed by :func:`stemming_analyzer`, which a writer is given as terms
 #: (see :mod:`~search_index.fulltext.terms`).
 STEMMED_FIELDS: Final = ("title", "body", "entities", "text")
 
@@ -63,7 +63,7 @@ _ENTITY_FIELDS: Final = {
 }
 
 
-def _text_analyzer() -> Any:
+def stemming_analyzer() -> Any:
     """Words, lowercased, accents folded ("Kulubaev" finds "Külübaev"), stop words out, stemmed."""
     return (
         RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter() | StemFilter()
@@ -79,7 +79,7 @@ def _plain_analyzer() -> Any:
 
 def build_schema() -> Any:
     """A fresh schema (see :func:`same_schema` for comparing it with an index's)."""
-    text = _text_analyzer()
+    text = stemming_analyzer()
     return fields.Schema(
         doctype=fields.ID(),
         id=fields.ID(stored=True, unique=True, sortable=True),
@@ -175,6 +175,11 @@ class ArticleDocuments:
 
     article_id: str
     documents: tuple[dict[str, Any], ...]
+
+    def titled_body(self) -> str:
+        """The article's title and body, where did-you-mean's words come from."""
+        article = self.documents[0]
+        return f"{article['title']}\n{article[BODY]}"
 
 
 def documents_of(article: Article, extraction: Extraction) -> ArticleDocuments:

@@ -20,6 +20,8 @@ from typing import Final
 from whoosh.analysis import StemFilter, StopFilter
 from whoosh.support.charset import accent_map
 
+from search_index.fulltext.schema import stemming_analyzer
+
 #: Whoosh's RegexTokenizer pattern (the schema's tokenizer), without its capturing
 #: group: findall then returns whole words.
 WORD: Final = re.compile(r"\w+(?:\.?\w+)*")
@@ -27,12 +29,16 @@ WORD: Final = re.compile(r"\w+(?:\.?\w+)*")
 #: case mapping nor accent_map maps to or from it, and lower() treats it as a word
 #: boundary, as the end of a separate word would be (the final sigma rule).
 _SEP: Final = "\x00"
-#: What Whoosh's StopFilter() drops: its stop words, and words shorter than its minimum.
-_STOP_FILTER: Final = StopFilter()
+# The schema's own filters, so that their settings are read from one place. Only the
+# settings replicated here may differ from Whoosh's defaults: a test compares the
+# whole chain with what this module assumes (tests/test_fulltext_terms.py).
+_STOP_FILTER: Final = next(f for f in stemming_analyzer().items if isinstance(f, StopFilter))
+_STEM_FILTER: Final = next(f for f in stemming_analyzer().items if isinstance(f, StemFilter))
+#: What the stop filter drops: its stop words, and words shorter than its minimum.
 _STOPS: Final[frozenset[str]] = _STOP_FILTER.stops
 _MIN_LENGTH: Final[int] = _STOP_FILTER.min
-#: The stemmer Whoosh's StemFilter() applies.
-_STEM: Final = StemFilter().stemfn
+#: The stemmer the stem filter applies.
+_STEM: Final = _STEM_FILTER.stemfn
 #: Known words before the table of stems starts over (Whoosh's filter caches 50,000).
 _MAX_KNOWN: Final = 200_000
 
@@ -45,12 +51,13 @@ class _Stems:
 
     def of(self, words: list[str]) -> list[str]:
         """The stems of ``words`` in order, dropped words left out."""
+        # Read through one table: another thread starting a new one leaves ours whole.
         table = self._table
         unknown = [word for word in set(words) if word not in table]
         if unknown:
             if len(table) + len(unknown) > _MAX_KNOWN:
                 # A bound on memory for a long-lived process; relearning is cheap.
-                table.clear()
+                table = self._table = {}
                 unknown = list(set(words))
             for word in unknown:
                 dropped = len(word) < _MIN_LENGTH or word in _STOPS

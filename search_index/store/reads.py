@@ -212,11 +212,11 @@ def people_by_surname_key(conn: sqlite3.Connection, key: str) -> list[Person]:
 
 
 def organizations_by_alias_key(
-    conn: sqlite3.Connection, key: str, *, limit: int = -1
+    conn: sqlite3.Connection, key: str, *, limit: int | None = None
 ) -> list[Organization]:
     """Organizations with this key as name, acronym or alias; best supported first.
 
-    ``limit``: at most this many (-1: all); the graph lookup wants the best one
+    ``limit``: at most this many (None: all); the graph lookup wants the best one
     only and would otherwise build a record of every other.
     """
     sql = (
@@ -227,7 +227,8 @@ def organizations_by_alias_key(
         " ORDER BY (SELECT COUNT(*) FROM organization_claims x WHERE x.organization_id = o.id)"
         " DESC, o.id LIMIT ?"
     )
-    return [rows.organization(row) for row in conn.execute(sql, (key, key, key, limit))]
+    # SQLite reads a negative LIMIT as none.
+    return [rows.organization(row) for row in conn.execute(sql, (key, key, key, -1 if limit is None else limit))]
 
 
 def country_by_code(conn: sqlite3.Connection, code: str) -> Country | None:
