@@ -16,6 +16,7 @@ from search_index.corpus.identity import to_article
 from search_index.corpus.txt import parse_txt
 from search_index.extract import Found, analyze
 from search_index.extract.people import PeopleFound, find_people, surname
+from search_index.extract.person_names import name_after, name_before
 from search_index.extract.roles import home_country
 from search_index.models import (
     Article,
@@ -719,3 +720,23 @@ def test_an_office_is_not_the_owner_of_a_national_title_nor_an_adjective_its_fie
     extraction = analyze(article("Somalia's new president Mohamed Abdullahi Mohamed was sworn in.", None))
     assert [r.title for r in extraction.roles] == ["President"]
     assert [r.organization_id for r in extraction.roles] == [None]
+
+
+def test_names_are_read_around_an_offset_only_where_one_may_open_or_close() -> None:
+    # Real sentences: where no name word can open or close, no name is found, and the
+    # shapes a name may take there (an Arabic article, an ordinal) are still read.
+    text = (
+        'Sudanese President Omar al-Bashir met Queen Elizabeth II, who said "yes," said '
+        "officials. Prosecutors said al-Bashir would appear."
+    )
+    after_president = text.index("President") + len("President")
+    president = name_after(text, after_president, [])
+    assert president is not None and president.text == "Omar al-Bashir"
+    opened = name_after(text, text.index("al-Bashir would"), [])
+    assert opened is not None and opened.text == "al-Bashir"
+    assert name_after(text, text.index('"yes'), []) is None
+    assert name_after(text, text.index("officials"), []) is None
+    closed = name_before(text, text.index(", who"), [])
+    assert closed is not None and closed.text == "Elizabeth II"
+    assert name_before(text, text.index(' said officials'), []) is None
+    assert name_before(text, text.index("officials") + len("officials"), []) is None

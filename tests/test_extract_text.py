@@ -7,7 +7,12 @@ from collections.abc import Callable
 
 import blingfire
 
-from search_index.extract.name_matching import longest_first, name_spans, written_alone
+from search_index.extract.name_matching import (
+    longest_first,
+    name_spans,
+    word_start_first,
+    written_alone,
+)
 from search_index.extract.roles import title_pattern
 from search_index.extract.sentence_offsets import sentence_offsets
 from search_index.extract.text import (
@@ -215,6 +220,24 @@ def test_longest_first_with_any_whitespace_tries_longer_titles_first() -> None:
         "Secretary  General",
         "secretary of\nstate",
     ]
+
+
+def test_word_start_first_matches_as_the_look_behind_before_the_alternation() -> None:
+    forms = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "M", "half-brother"]
+    before = re.compile(rf"(?<![\w-])(?:{longest_first(forms)})\.?\s+")
+    after = re.compile(rf"{word_start_first(forms)}\.?\s+")
+    text = (
+        "Mr Trump, Mrs. May and Ms Ardern; MrX, Sir Keir and Lady Gaga; the Lordship, "
+        "sub-Mr Smith, _Dr Who, 2Dr No, Dr.\nNo, M Bond, a half-brother Tom. Miss"
+    )
+    expected = [m.span() for m in before.finditer(text)]
+    assert expected  # the text holds forms both patterns must find
+    assert [m.span() for m in after.finditer(text)] == expected
+    for start in range(len(text)):
+        assert [m.span() for m in after.finditer(text, start)] == [
+            m.span() for m in before.finditer(text, start)
+        ]
+    assert re.fullmatch(word_start_first([]), "x") is None
 
 
 def _outcome(split: Callable[[str], object], text: str) -> object:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from search_index.extract import Found
-from search_index.extract.name_matching import longest_first, written_alone
+from search_index.extract.name_matching import longest_first, word_start_first, written_alone
 from search_index.extract.person_names import (
     NameRun,
     is_country_name,
@@ -55,7 +55,8 @@ SPEECH_VERBS = (
 _VERBS = longest_first(SPEECH_VERBS.split("|"))
 _SPEECH_AFTER = re.compile(rf"(?<![\w-])(?:{_VERBS})(?![\w-])")
 _SPEECH_BEFORE = re.compile(rf"(?:,|[”\"])\s*(?:{_VERBS})\s+")
-_HONORIFIC = re.compile(rf"(?<![\w-])(?:{longest_first(HONORIFICS)})\.?\s+")
+# Honorifics open with a capital, which few characters of a text are: the regex skips to those.
+_HONORIFIC = re.compile(rf"{word_start_first(HONORIFICS)}\.?\s+")
 _CAPITAL_NEXT = re.compile(r" [A-Z]")
 # What joins a title to its body: "chief of the ...", "spokesman for the Ministry ...", a
 # descriptive compound skipped ("deputy director of the Beijing-based China Society ...").

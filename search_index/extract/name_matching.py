@@ -91,6 +91,26 @@ def longest_first(phrases: Iterable[str], space: str = re.escape(" ")) -> str:
     return _trie_regex(root, space) if root else r"(?!x)x"
 
 
+def word_start_first(phrases: Iterable[str], space: str = re.escape(" ")) -> str:
+    """``(?<![\\w-])(?:`` :func:`longest_first` ``)``: the phrases, none joined to a word before.
+
+    The look-behind goes after each opening character, as in
+    :func:`trie_alternation`: a regex opening with a look-behind gets no list of
+    characters to skip to and is tried at every character of a text. That pays
+    when the phrases open with capitals, which few characters of a text are; for
+    lower-case ones most characters open a try, and the look-behind first fails
+    sooner inside words. The phrases must open with a letter, not a space.
+    """
+    root = _trie(phrases)
+    if not root:
+        return r"(?!x)x"
+    branches = []
+    for char, child in sorted(root.items()):
+        escaped = re.escape(char)
+        branches.append(f"{escaped}(?<![\\w-]{escaped}){_trie_regex(child, space)}")
+    return f"(?:{'|'.join(branches)})"
+
+
 def _trie_regex(node: _Trie, space: str) -> str:
     """The regex for every way down from ``node``, a longer way tried before a shorter one."""
     branches = []

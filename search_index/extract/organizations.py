@@ -339,13 +339,14 @@ def find_organizations(
     records = {
         key: _merged(hits[0].org, hits, members.get(key, set())) for key, hits in by_id.items()
     }
+    # Built unvalidated, as countries are: every field is a typed value the rules made.
     found = [
-        Found(
+        Found.model_construct(
             kind=EntityKind.ORGANIZATION,
             key=hit.org.id,
             name=records[hit.org.id].name,
             surface=text[hit.start : hit.end],
-            span=Span(start=hit.start, end=hit.end),
+            span=Span.model_construct(start=hit.start, end=hit.end),
         )
         for hit in kept
     ]

@@ -125,13 +125,14 @@ def _mentions(article: Article, forms: dict[str, str], taken: Sequence[Found]) -
         if not taken_spans.overlap(start, end)
     ]
     keep = non_overlapping(hits)
+    # Built unvalidated, as countries are: every field is a typed value the rules made.
     return [
-        Found(
+        Found.model_construct(
             kind=EntityKind.PERSON,
             key=slug(forms[body[start:end]]),
             name=forms[body[start:end]],
             surface=body[start:end],
-            span=Span(start=start, end=end),
+            span=Span.model_construct(start=start, end=end),
         )
         for start, end in (hits[i] for i in keep)
     ]
