@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 from search_index.workers import start_pool
@@ -20,3 +21,16 @@ def test_workers_run_at_the_niceness_asked_for() -> None:
         finally:
             pool.shutdown(wait=True)
     assert os.nice(0) == ours  # this process keeps its own
+
+
+def test_starting_a_pool_sets_what_is_alive_aside_from_garbage_collection() -> None:
+    gc.unfreeze()
+    kept = [[n] for n in range(10)]  # lists: objects the collector tracks
+    pool = start_pool(1)
+    try:
+        collected = {id(obj) for generation in range(3) for obj in gc.get_objects(generation)}
+        assert gc.get_freeze_count() >= len(kept)
+        assert not any(id(obj) in collected for obj in kept)
+    finally:
+        pool.shutdown(wait=True)
+        gc.unfreeze()
