@@ -68,16 +68,9 @@ def _trie(names: Iterable[str]) -> _Trie:
 
 def trie_alternation(names: Iterable[str]) -> str:
     """A regex for ``names`` (none empty) as a trie, whole-word on the left, longest first."""
-    root = _trie(names)
-    if not root:
-        return r"(?!x)x"
     # The left word boundary goes after each opening character, where it looks back two
     # characters: a regex opening with a look-behind gets no list of characters to skip to.
-    branches = []
-    for char, child in sorted(root.items()):
-        escaped = re.escape(char)
-        branches.append(f"{escaped}(?<![^\\W_]{escaped}){_trie_regex(child, re.escape(' '))}")
-    return "|".join(branches)
+    return _guarded_branches(_trie(names), r"[^\W_]", re.escape(" "))
 
 
 def longest_first(phrases: Iterable[str], space: str = re.escape(" ")) -> str:
@@ -101,14 +94,19 @@ def word_start_first(phrases: Iterable[str], space: str = re.escape(" ")) -> str
     lower-case ones most characters open a try, and the look-behind first fails
     sooner inside words. The phrases must open with a letter, not a space.
     """
-    root = _trie(phrases)
+    branches = _guarded_branches(_trie(phrases), r"[\w-]", space)
+    return f"(?:{branches})"
+
+
+def _guarded_branches(root: _Trie, before: str, space: str) -> str:
+    """One branch per opening character, each refusing a ``before`` character ahead of it."""
     if not root:
         return r"(?!x)x"
     branches = []
     for char, child in sorted(root.items()):
         escaped = re.escape(char)
-        branches.append(f"{escaped}(?<![\\w-]{escaped}){_trie_regex(child, space)}")
-    return f"(?:{'|'.join(branches)})"
+        branches.append(f"{escaped}(?<!{before}{escaped}){_trie_regex(child, space)}")
+    return "|".join(branches)
 
 
 def _trie_regex(node: _Trie, space: str) -> str:
