@@ -320,8 +320,7 @@ def find_figures(
     """
     stop = len(text) if end is None else end
     found: list[FigurePhrase] = []
-    if not may_hold_a_figure(text, start, stop):
-        return found
+    # No pre-check here: its caller checks may_hold_a_figure before working out ``skip``.
     for number in _NUMBER_RE.finditer(text, start, stop):
         # Context before a number is read within the sentence and a few words back only.
         reach = max(start, number.start() - _CONTEXT_BEFORE)
